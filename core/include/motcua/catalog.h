@@ -1,0 +1,53 @@
+#pragma once
+// The whole loaded content, with lookups and the rules that overlay a province's
+// catalog on the national procedures.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "motcua/model.h"
+
+namespace motcua {
+
+class Catalog {
+ public:
+  SiteInfo site;
+  std::vector<Field> fields;
+  std::vector<LifeEvent> life_events;
+  std::vector<ProvinceInfo> provinces;         // all 34, in file order
+  std::vector<NationalHotline> hotlines;
+  std::vector<Procedure> procedures;           // sorted by code
+  std::vector<ProvinceCatalog> province_catalogs;  // sorted by slug
+
+  // Call once after the vectors are filled (the loader does).
+  void index();
+
+  const Procedure* find_procedure(const std::string& code) const;
+  const Field* find_field(const std::string& slug) const;
+  const LifeEvent* find_life_event(const std::string& slug) const;
+  const ProvinceInfo* find_province(const std::string& slug) const;
+  const ProvinceCatalog* find_province_catalog(const std::string& slug) const;
+  const CatalogEntry* find_entry(const ProvinceCatalog& province, const std::string& code) const;
+
+  // Procedures in Vietnamese A–Z order of their names.
+  std::vector<const Procedure*> procedures_by_name() const;
+
+  // The national procedure with the province's overrides applied.
+  static Procedure localize(const Procedure& national, const CatalogEntry& entry);
+
+  // Does this center receive the entry? `commune` nullptr means the province center.
+  bool receives(const ProvinceCatalog& province, const CatalogEntry& entry,
+                const Commune* commune) const;
+  // Entries received at a center, in catalog order.
+  std::vector<const CatalogEntry*> received_at(const ProvinceCatalog& province,
+                                               const Commune* commune) const;
+
+ private:
+  std::map<std::string, std::size_t> procedure_index_;
+  std::map<std::string, std::size_t> field_index_;
+  std::map<std::string, std::size_t> life_event_index_;
+  std::map<std::string, std::size_t> province_index_;
+  std::map<std::string, std::size_t> province_catalog_index_;
+};
+
+}  // namespace motcua

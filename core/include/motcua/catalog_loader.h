@@ -1,0 +1,27 @@
+#pragma once
+// Turns the text of the content files into a Catalog, validating everything and
+// reporting every problem found in one run.
+#include <string>
+#include <vector>
+
+#include "motcua/catalog.h"
+#include "motcua/diagnostic.h"
+#include "motcua/json_document.h"
+
+namespace motcua {
+
+// `files` have paths relative to the content folder, with '/' separators
+// ("procedures/1.001193/procedure.json"). `display_prefix` is put in front of
+// every path in messages ("content/"). Returns the catalog; it is only usable
+// when `diags` has no errors.
+Catalog load_catalog(const std::vector<SourceFile>& files, const std::string& display_prefix,
+                     Diagnostics& diags);
+
+// Reads and validates one procedure.json on its own (without cross-references).
+// Used by the wasm module and by editors.
+bool read_procedure(const JsonDocument& doc, Procedure& out, Diagnostics& diags);
+
+// Top-level names a province slug may not take, because the site uses them.
+const std::vector<std::string>& reserved_top_level_slugs();
+
+}  // namespace motcua

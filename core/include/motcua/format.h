@@ -1,0 +1,31 @@
+#pragma once
+// How values are written for Vietnamese readers.
+#include <cstdint>
+#include <string>
+
+#include "motcua/model.h"
+
+namespace motcua {
+
+// 1200000 -> "1.200.000 đồng"
+std::string format_vnd(std::int64_t amount);
+// "2026-02-17" -> "17/02/2026"; returns the input when it is not a date.
+std::string format_date(const std::string& iso_date);
+// True for a real calendar date written YYYY-MM-DD.
+bool is_valid_date(const std::string& iso_date);
+// True for "HH:MM" with HH < 24.
+bool is_valid_time(const std::string& hh_mm);
+
+// Plain words for a deadline: "Trong ngày", "5 ngày làm việc", "Không có thông tin".
+std::string describe_deadline(const Deadline& d);
+// Plain words for a fee: "Miễn phí", "8.000 đồng/bản", "Theo mức do HĐND tỉnh quy định",
+// "Không quy định". "Miễn phí" and "Không quy định" are different answers.
+std::string describe_fee(const Fee& f);
+
+// "Thứ Hai – Thứ Sáu: 07:30–11:30, 13:30–17:00"
+std::string describe_opening_hours(const OpeningHours& h);
+
+// Digits and a leading '+' only, for tel: links.
+std::string tel_uri(const std::string& number);
+
+}  // namespace motcua

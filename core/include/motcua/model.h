@@ -1,0 +1,221 @@
+#pragma once
+// The content model: what docs/content.md describes, as plain values.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motcua {
+
+constexpr int kSchemaVersion = 1;
+
+enum class Level { bo, tinh, xa, khac };
+enum class ChannelKind { direct, online, postal };
+enum class DeadlineUnit { same_day, working_days, calendar_days, working_hours, months, unknown };
+enum class FeeKind { free, amount, local, unknown };
+enum class DossierKind { submit, present };
+
+struct Deadline {
+  int value = 0;  // meaningless for same_day and unknown
+  DeadlineUnit unit = DeadlineUnit::unknown;
+  std::string text;  // the plain wording shown to citizens
+};
+
+struct Fee {
+  FeeKind kind = FeeKind::unknown;
+  std::int64_t amount = 0;  // whole đồng, for FeeKind::amount
+  std::string per;          // "bản", "trang", "hồ sơ" ...
+  std::string text;         // tiers and exceptions in words
+  std::string basis;        // legal source
+  bool sample = false;
+};
+
+struct Channel {
+  ChannelKind kind = ChannelKind::direct;
+  std::string online_level;  // "full" | "partial" | "" (online channels only)
+  Deadline deadline;
+  Fee fee;
+  std::string description;
+};
+
+struct DossierItem {
+  std::string name;
+  int originals = 0;
+  int copies = 0;
+  std::string form;
+  DossierKind kind = DossierKind::submit;
+  std::string when;
+};
+
+struct LegalDocument {
+  std::string title;
+  std::string number;
+  std::string article;
+  std::string issued;
+};
+
+struct ProcedureResult {
+  std::string name;
+  std::string code;
+};
+
+struct SourceReference {
+  std::string decision;
+  std::string url;
+  std::string retrieved;
+};
+
+struct Procedure {
+  std::string code;
+  std::string name;
+  std::string summary;
+  std::vector<Level> levels;
+  std::string field;
+  std::string procedure_type;
+  std::string competent_agency;
+  std::string implementing_agency;
+  std::string authorized_agency;
+  std::vector<std::string> coordinating_agencies;
+  std::vector<std::string> applicants;
+  std::vector<Channel> channels;
+  std::vector<DossierItem> dossier;
+  std::string steps_markdown;
+  std::string conditions_markdown;
+  ProcedureResult result;
+  std::vector<LegalDocument> legal_basis;
+  bool boundary_independent = false;
+  bool full_online = false;
+  std::vector<std::string> life_events;
+  std::vector<std::string> related;
+  std::string effective_date;
+  SourceReference source;
+  std::vector<std::string> notes;
+  std::string file;  // where it was defined, for messages
+
+  bool has_level(Level l) const;
+  const Channel* channel(ChannelKind kind) const;
+};
+
+struct Hotline {
+  std::string number;
+  std::string label;
+  std::string hours;
+};
+
+struct TimeSession {
+  std::string start;  // "07:30"
+  std::string end;    // "11:30"
+};
+
+struct OpeningHours {
+  std::vector<std::string> days;  // "mon" ... "sun"
+  std::vector<TimeSession> sessions;
+};
+
+struct Coordinates {
+  double lat = 0;
+  double lng = 0;
+};
+
+struct Center {
+  std::string name;
+  std::string address;
+  std::optional<Coordinates> coordinates;
+  std::vector<OpeningHours> opening_hours;
+  std::vector<Hotline> hotlines;
+  std::string email;
+  std::string website;
+  bool sample = false;
+  std::string source;
+};
+
+struct Commune {
+  std::string slug;
+  std::string name;
+  std::string kind;  // "xa" | "phuong" | "dac-khu"
+  std::string code;
+  bool code_verified = false;
+  Center center;
+  std::vector<std::string> also_receives;
+  std::vector<std::string> does_not_receive;
+  std::string file;
+};
+
+struct ChannelOverride {
+  ChannelKind kind = ChannelKind::direct;
+  std::optional<Deadline> deadline;
+  std::optional<Fee> fee;
+};
+
+struct ProcedureOverrides {
+  std::optional<std::string> competent_agency;
+  std::optional<std::string> implementing_agency;
+  std::vector<ChannelOverride> channels;
+  std::string note;
+};
+
+// Where a catalog entry is received: the province center, and/or communes.
+inline constexpr const char* kProvinceCenter = "province";
+
+struct CatalogEntry {
+  std::string procedure;  // national code
+  std::string local_code;
+  std::vector<std::string> centers;  // empty: follow the levels; else commune slugs and/or "province"
+  ProcedureOverrides overrides;
+};
+
+struct ProvinceCatalog {
+  std::string slug;
+  std::string agency_code;
+  bool agency_code_verified = false;
+  Center center;
+  std::vector<CatalogEntry> catalog;
+  std::vector<Commune> communes;  // sorted by name
+  std::string file;
+};
+
+struct ProvinceInfo {
+  std::string code;
+  std::string slug;
+  std::string name;
+  std::string kind;  // "tinh" | "thanh-pho"
+  std::vector<std::string> merged_from;
+  bool code_verified = false;
+};
+
+struct Field {
+  std::string slug;
+  std::string name;
+  std::string description;
+};
+
+struct LifeEvent {
+  std::string slug;
+  std::string name;
+  std::string description;
+};
+
+struct NationalHotline {
+  std::string name;
+  std::string number;
+  std::string hours;
+  std::string description;
+  std::string source;
+  bool sample = false;
+};
+
+struct SiteInfo {
+  int schema_version = kSchemaVersion;
+  std::string title;
+  std::string description;
+  std::string content_as_of;
+  std::string publisher;
+};
+
+// Names shown to citizens.
+const char* level_name(Level l);       // "Cấp xã"
+const char* level_slug(Level l);       // "xa"
+const char* channel_name(ChannelKind k);  // "Trực tiếp"
+const char* commune_kind_name(const std::string& kind);  // "Xã", "Phường", "Đặc khu"
+
+}  // namespace motcua

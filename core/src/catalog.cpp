@@ -1,0 +1,165 @@
+#include "motcua/catalog.h"
+
+#include <algorithm>
+
+#include "motcua/vietnamese_text.h"
+
+namespace motcua {
+
+bool Procedure::has_level(Level l) const {
+  return std::find(levels.begin(), levels.end(), l) != levels.end();
+}
+
+const Channel* Procedure::channel(ChannelKind kind) const {
+  for (const Channel& c : channels) {
+    if (c.kind == kind) return &c;
+  }
+  return nullptr;
+}
+
+const char* level_name(Level l) {
+  switch (l) {
+    case Level::bo: return "Cấp bộ";
+    case Level::tinh: return "Cấp tỉnh";
+    case Level::xa: return "Cấp xã";
+    case Level::khac: return "Cơ quan khác";
+  }
+  return "";
+}
+
+const char* level_slug(Level l) {
+  switch (l) {
+    case Level::bo: return "bo";
+    case Level::tinh: return "tinh";
+    case Level::xa: return "xa";
+    case Level::khac: return "khac";
+  }
+  return "";
+}
+
+const char* channel_name(ChannelKind k) {
+  switch (k) {
+    case ChannelKind::direct: return "Trực tiếp";
+    case ChannelKind::online: return "Trực tuyến";
+    case ChannelKind::postal: return "Qua dịch vụ bưu chính công ích";
+  }
+  return "";
+}
+
+const char* commune_kind_name(const std::string& kind) {
+  if (kind == "phuong") return "Phường";
+  if (kind == "dac-khu") return "Đặc khu";
+  return "Xã";
+}
+
+namespace {
+template <typename T, typename Key>
+void build(std::map<std::string, std::size_t>& index, const std::vector<T>& items, Key key) {
+  index.clear();
+  for (std::size_t i = 0; i < items.size(); ++i) index.emplace(key(items[i]), i);
+}
+
+template <typename T>
+const T* lookup(const std::map<std::string, std::size_t>& index, const std::vector<T>& items,
+                const std::string& key) {
+  const auto it = index.find(key);
+  return it == index.end() ? nullptr : &items[it->second];
+}
+}  // namespace
+
+void Catalog::index() {
+  std::sort(procedures.begin(), procedures.end(),
+            [](const Procedure& a, const Procedure& b) { return a.code < b.code; });
+  std::sort(province_catalogs.begin(), province_catalogs.end(),
+            [](const ProvinceCatalog& a, const ProvinceCatalog& b) { return a.slug < b.slug; });
+  for (ProvinceCatalog& p : province_catalogs) {
+    std::sort(p.communes.begin(), p.communes.end(), [](const Commune& a, const Commune& b) {
+      return collation_key(a.name) < collation_key(b.name);
+    });
+  }
+  build(procedure_index_, procedures, [](const Procedure& p) { return p.code; });
+  build(field_index_, fields, [](const Field& f) { return f.slug; });
+  build(life_event_index_, life_events, [](const LifeEvent& e) { return e.slug; });
+  build(province_index_, provinces, [](const ProvinceInfo& p) { return p.slug; });
+  build(province_catalog_index_, province_catalogs, [](const ProvinceCatalog& p) { return p.slug; });
+}
+
+const Procedure* Catalog::find_procedure(const std::string& code) const {
+  return lookup(procedure_index_, procedures, code);
+}
+const Field* Catalog::find_field(const std::string& slug) const { return lookup(field_index_, fields, slug); }
+const LifeEvent* Catalog::find_life_event(const std::string& slug) const {
+  return lookup(life_event_index_, life_events, slug);
+}
+const ProvinceInfo* Catalog::find_province(const std::string& slug) const {
+  return lookup(province_index_, provinces, slug);
+}
+const ProvinceCatalog* Catalog::find_province_catalog(const std::string& slug) const {
+  return lookup(province_catalog_index_, province_catalogs, slug);
+}
+
+const CatalogEntry* Catalog::find_entry(const ProvinceCatalog& province, const std::string& code) const {
+  for (const CatalogEntry& e : province.catalog) {
+    if (e.procedure == code) return &e;
+  }
+  return nullptr;
+}
+
+std::vector<const Procedure*> Catalog::procedures_by_name() const {
+  std::vector<std::pair<std::string, const Procedure*>> keyed;
+  keyed.reserve(procedures.size());
+  for (const Procedure& p : procedures) keyed.emplace_back(collation_key(p.name), &p);
+  std::sort(keyed.begin(), keyed.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<const Procedure*> out;
+  out.reserve(keyed.size());
+  for (const auto& k : keyed) out.push_back(k.second);
+  return out;
+}
+
+Procedure Catalog::localize(const Procedure& national, const CatalogEntry& entry) {
+  Procedure p = national;
+  const ProcedureOverrides& o = entry.overrides;
+  if (o.competent_agency) p.competent_agency = *o.competent_agency;
+  if (o.implementing_agency) p.implementing_agency = *o.implementing_agency;
+  for (const ChannelOverride& co : o.channels) {
+    for (Channel& c : p.channels) {
+      if (c.kind != co.kind) continue;
+      if (co.deadline) c.deadline = *co.deadline;
+      if (co.fee) c.fee = *co.fee;
+    }
+  }
+  return p;
+}
+
+bool Catalog::receives(const ProvinceCatalog& province, const CatalogEntry& entry,
+                       const Commune* commune) const {
+  (void)province;
+  const auto listed = [&](const std::string& name) {
+    return std::find(entry.centers.begin(), entry.centers.end(), name) != entry.centers.end();
+  };
+  const auto in = [](const std::vector<std::string>& list, const std::string& code) {
+    return std::find(list.begin(), list.end(), code) != list.end();
+  };
+  if (commune == nullptr) {
+    if (!entry.centers.empty()) return listed(kProvinceCenter);
+    const Procedure* p = find_procedure(entry.procedure);
+    return p != nullptr && (p->has_level(Level::tinh) || p->has_level(Level::bo) || p->has_level(Level::khac));
+  }
+  if (in(commune->does_not_receive, entry.procedure)) return false;
+  if (in(commune->also_receives, entry.procedure)) return true;
+  if (!entry.centers.empty()) return listed(commune->slug);
+  const Procedure* p = find_procedure(entry.procedure);
+  return p != nullptr && p->has_level(Level::xa);
+}
+
+std::vector<const CatalogEntry*> Catalog::received_at(const ProvinceCatalog& province,
+                                                      const Commune* commune) const {
+  std::vector<const CatalogEntry*> out;
+  for (const CatalogEntry& e : province.catalog) {
+    if (receives(province, e, commune)) out.push_back(&e);
+  }
+  return out;
+}
+
+}  // namespace motcua

@@ -1,0 +1,802 @@
+#include "motcua/catalog_loader.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "motcua/format.h"
+#include "motcua/object_reader.h"
+#include "motcua/vietnamese_text.h"
+
+namespace motcua {
+
+namespace {
+
+using nlohmann::json;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// National codes look like "1.001193".
+bool is_procedure_code(const std::string& code) {
+  if (code.size() != 8 || code[1] != '.') return false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (i != 1 && !is_digit(code[i])) return false;
+  }
+  return true;
+}
+
+// Digits, spaces and dots as dialled, optionally after a leading '+'.
+bool is_phone_number(const std::string& s) {
+  int digits = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (is_digit(s[i])) ++digits;
+    else if (!(s[i] == ' ' || s[i] == '.' || (s[i] == '+' && i == 0))) return false;
+  }
+  return digits >= 3 && digits <= 15;
+}
+
+// Reports the first invalid UTF-8 sequence of a Markdown file.
+bool check_utf8(const std::string& file, const std::string& text, Diagnostics& diags) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
+                                   : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    bool ok = len > 0 && i + len <= text.size();
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (!ok) {
+      diags.error(file, line, column, "", "invalid UTF-8: save the file as UTF-8");
+      return false;
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += len;
+  }
+  return true;
+}
+
+Deadline read_deadline(ObjectReader& parent, const std::string& key, Need need, bool* present) {
+  Deadline d;
+  const json* v = parent.object(key, need);
+  if (present) *present = v != nullptr;
+  if (v == nullptr) return d;
+  ObjectReader r(parent.document(), *v, parent.pointer_of(key), parent.diagnostics(), "deadline");
+  const std::string unit = r.one_of(
+      "unit", Need::required,
+      {"same_day", "working_days", "calendar_days", "working_hours", "months", "unknown"}, "unknown");
+  static const std::map<std::string, DeadlineUnit> units = {
+      {"same_day", DeadlineUnit::same_day},       {"working_days", DeadlineUnit::working_days},
+      {"calendar_days", DeadlineUnit::calendar_days}, {"working_hours", DeadlineUnit::working_hours},
+      {"months", DeadlineUnit::months},           {"unknown", DeadlineUnit::unknown}};
+  d.unit = units.at(unit);
+  const bool needs_value = d.unit != DeadlineUnit::same_day && d.unit != DeadlineUnit::unknown;
+  d.value = static_cast<int>(r.integer("value", needs_value ? Need::required : Need::optional, 0, 3650, 0));
+  if (needs_value && r.has("value") && d.value == 0) {
+    r.error("value", "a deadline of 0 " + unit + " makes no sense; use \"unit\": \"same_day\" for trong ngày");
+  }
+  d.text = r.string("text", Need::optional);
+  r.finish();
+  return d;
+}
+
+Fee read_fee(ObjectReader& parent, const std::string& key, Need need, bool* present) {
+  Fee f;
+  const json* v = parent.object(key, need);
+  if (present) *present = v != nullptr;
+  if (v == nullptr) return f;
+  ObjectReader r(parent.document(), *v, parent.pointer_of(key), parent.diagnostics(), "fee");
+  const std::string kind = r.one_of("kind", Need::required, {"free", "amount", "local", "unknown"}, "unknown");
+  static const std::map<std::string, FeeKind> kinds = {
+      {"free", FeeKind::free}, {"amount", FeeKind::amount}, {"local", FeeKind::local}, {"unknown", FeeKind::unknown}};
+  f.kind = kinds.at(kind);
+  f.amount = r.integer("amount", f.kind == FeeKind::amount ? Need::required : Need::optional, 0,
+                       1'000'000'000'000LL, 0);
+  if (f.kind != FeeKind::amount && r.has("amount")) {
+    r.error("amount", "\"amount\" is only used with \"kind\": \"amount\" (found \"" + kind + "\")");
+  }
+  f.per = r.string("per", Need::optional);
+  f.text = r.string("text", Need::optional);
+  f.basis = r.string("basis", Need::optional);
+  f.sample = r.boolean("sample", Need::optional, false);
+  r.finish();
+  return f;
+}
+
+ChannelKind channel_kind(const std::string& s) {
+  if (s == "online") return ChannelKind::online;
+  if (s == "postal") return ChannelKind::postal;
+  return ChannelKind::direct;
+}
+
+Center read_center(ObjectReader& parent, const std::string& key) {
+  Center c;
+  const json* v = parent.object(key, Need::required);
+  if (v == nullptr) return c;
+  Diagnostics& diags = parent.diagnostics();
+  const JsonDocument& doc = parent.document();
+  ObjectReader r(doc, *v, parent.pointer_of(key), diags, "center");
+  c.name = r.string("name", Need::required);
+  c.address = r.string("address", Need::required);
+  if (const json* coords = r.object("coordinates", Need::optional)) {
+    ObjectReader cr(doc, *coords, r.pointer_of("coordinates"), diags, "coordinates");
+    Coordinates xy;
+    xy.lat = cr.number("lat", Need::required, -90, 90);
+    xy.lng = cr.number("lng", Need::required, -180, 180);
+    cr.finish();
+    c.coordinates = xy;
+  }
+  if (const json* hours = r.array("opening_hours", Need::optional)) {
+    for (std::size_t i = 0; i < hours->size(); ++i) {
+      const std::string p = r.pointer_of("opening_hours") + "/" + std::to_string(i);
+      ObjectReader hr(doc, (*hours)[i], p, diags, "opening hours");
+      OpeningHours h;
+      static const std::set<std::string> days = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+      h.days = hr.strings("days", Need::required);
+      for (std::size_t d = 0; d < h.days.size(); ++d) {
+        if (!days.count(h.days[d])) {
+          hr.error_at_pointer(hr.pointer_of("days") + "/" + std::to_string(d),
+                              "unknown day \"" + h.days[d] + "\"; use mon, tue, wed, thu, fri, sat, sun");
+        }
+      }
+      if (const json* sessions = hr.array("sessions", Need::required)) {
+        for (std::size_t s = 0; s < sessions->size(); ++s) {
+          const json& pair = (*sessions)[s];
+          const std::string sp = hr.pointer_of("sessions") + "/" + std::to_string(s);
+          if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string()) {
+            hr.error_at_pointer(sp, "a session is [\"HH:MM\", \"HH:MM\"], e.g. [\"07:30\", \"11:30\"]");
+            continue;
+          }
+          TimeSession ts{pair[0].get<std::string>(), pair[1].get<std::string>()};
+          if (!is_valid_time(ts.start) || !is_valid_time(ts.end) || !(ts.start < ts.end)) {
+            hr.error_at_pointer(sp, "invalid session \"" + ts.start + "\"–\"" + ts.end +
+                                        "\": times are HH:MM and the start comes before the end");
+            continue;
+          }
+          h.sessions.push_back(ts);
+        }
+      }
+      hr.finish();
+      c.opening_hours.push_back(h);
+    }
+  }
+  if (const json* lines = r.array("hotlines", Need::required)) {
+    if (lines->empty()) r.error("hotlines", "a center needs at least one hotline");
+    for (std::size_t i = 0; i < lines->size(); ++i) {
+      const std::string p = r.pointer_of("hotlines") + "/" + std::to_string(i);
+      ObjectReader hr(doc, (*lines)[i], p, diags, "hotline");
+      Hotline h;
+      h.number = hr.string("number", Need::required);
+      if (!h.number.empty() && !is_phone_number(h.number)) {
+        hr.error("number", "\"" + h.number + "\" is not a phone number: write digits and spaces as dialled");
+      }
+      h.label = hr.string("label", Need::optional);
+      h.hours = hr.string("hours", Need::optional);
+      hr.finish();
+      c.hotlines.push_back(h);
+    }
+  }
+  c.email = r.string("email", Need::optional);
+  c.website = r.string("website", Need::optional);
+  if (!c.website.empty() && c.website.rfind("https://", 0) != 0 && c.website.rfind("http://", 0) != 0) {
+    r.error("website", "a website starts with https:// or http://");
+  }
+  c.sample = r.boolean("sample", Need::optional, false);
+  c.source = r.string("source", Need::optional);
+  if (!c.sample && c.source.empty() && r.is_object()) {
+    r.error_at_pointer(r.pointer(), "say where these contact details come from in \"source\", or mark them "
+                                    "\"sample\": true so the page shows \"Dữ liệu minh họa\"");
+  }
+  r.finish();
+  return c;
+}
+
+void check_date(ObjectReader& r, const std::string& key, const std::string& value) {
+  if (!value.empty() && !is_valid_date(value)) {
+    r.error(key, "invalid date \"" + value + "\": write it as YYYY-MM-DD, e.g. 2025-07-01");
+  }
+}
+
+void check_slug(ObjectReader& r, const std::string& key, const std::string& slug) {
+  if (!slug.empty() && !is_valid_slug(slug)) {
+    r.error(key, "invalid slug \"" + slug +
+                     "\": use lowercase letters a-z, digits and single hyphens, e.g. \"ban-bo\"");
+  }
+}
+
+std::string parent_dir(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+std::string base_name(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+class Loader {
+ public:
+  Loader(const std::vector<SourceFile>& files, const std::string& prefix, Diagnostics& diags)
+      : prefix_(prefix), diags_(diags) {
+    for (const SourceFile& f : files) files_[f.path] = &f;
+  }
+
+  Catalog run() {
+    parse_all_json();
+    read_site();
+    read_fields();
+    read_life_events();
+    read_provinces();
+    read_hotlines();
+    read_procedures();
+    read_province_catalogs();
+    report_unknown_files();
+    catalog_.index();
+    return std::move(catalog_);
+  }
+
+ private:
+  std::string prefix_;
+  Diagnostics& diags_;
+  std::map<std::string, const SourceFile*> files_;
+  std::map<std::string, JsonDocument> docs_;  // by relative path; only those that parsed
+  std::set<std::string> used_;
+  std::set<std::string> broken_;  // JSON files that did not parse: skip checks that depend on them
+  std::set<std::string> broken_procedures_;  // codes (folder names) of procedures whose JSON is broken
+  Catalog catalog_;
+
+  std::string display(const std::string& rel) const { return prefix_ + rel; }
+
+  void parse_all_json() {
+    for (const auto& [path, file] : files_) {
+      if (path.size() < 5 || path.compare(path.size() - 5, 5, ".json") != 0) continue;
+      JsonDocument doc;
+      if (parse_json({display(path), file->text}, doc, diags_)) {
+        docs_.emplace(path, std::move(doc));
+      } else {
+        used_.insert(path);  // reported already
+        broken_.insert(path);
+      }
+    }
+  }
+
+  // The document at `rel`, or nullptr (reporting a missing required file).
+  const JsonDocument* doc(const std::string& rel, bool required) {
+    used_.insert(rel);
+    const auto it = docs_.find(rel);
+    if (it != docs_.end()) return &it->second;
+    if (required && !files_.count(rel)) {
+      diags_.error(display(rel), 0, 0, "", "required file is missing: create it as described in docs/content.md");
+    }
+    return nullptr;
+  }
+
+  void read_site() {
+    const JsonDocument* d = doc("site.json", true);
+    if (d == nullptr) return;
+    ObjectReader r(*d, d->value, "", diags_, "site settings");
+    SiteInfo& s = catalog_.site;
+    s.schema_version = static_cast<int>(r.integer("schema_version", Need::required, 0, 1000, kSchemaVersion));
+    if (r.has("schema_version") && s.schema_version != kSchemaVersion) {
+      r.error("schema_version", "this version of motcua reads schema_version " + std::to_string(kSchemaVersion) +
+                                    ", found " + std::to_string(s.schema_version));
+    }
+    s.title = r.string("title", Need::required);
+    s.description = r.string("description", Need::required);
+    s.content_as_of = r.string("content_as_of", Need::required);
+    check_date(r, "content_as_of", s.content_as_of);
+    s.publisher = r.string("publisher", Need::optional);
+    r.finish();
+  }
+
+  // Reads {"<key>": [ {slug, name, description}, ... ]}.
+  template <typename T>
+  std::vector<T> read_named_list(const std::string& rel, const std::string& key, const std::string& what,
+                                 bool required) {
+    std::vector<T> out;
+    const JsonDocument* d = doc(rel, required);
+    if (d == nullptr) return out;
+    ObjectReader top(*d, d->value, "", diags_, "file");
+    std::set<std::string> seen;
+    if (const json* items = top.array(key, Need::required)) {
+      for (std::size_t i = 0; i < items->size(); ++i) {
+        const std::string p = "/" + key + "/" + std::to_string(i);
+        ObjectReader r(*d, (*items)[i], p, diags_, what);
+        T t;
+        t.slug = r.string("slug", Need::required);
+        check_slug(r, "slug", t.slug);
+        if (!t.slug.empty() && !seen.insert(t.slug).second) r.error("slug", "duplicate slug \"" + t.slug + "\"");
+        t.name = r.string("name", Need::required);
+        t.description = r.string("description", Need::optional);
+        r.finish();
+        out.push_back(t);
+      }
+    }
+    top.finish();
+    return out;
+  }
+
+  void read_fields() { catalog_.fields = read_named_list<Field>("fields.json", "fields", "field", true); }
+  void read_life_events() {
+    catalog_.life_events = read_named_list<LifeEvent>("life-events.json", "life_events", "life event", false);
+  }
+
+  void read_provinces() {
+    const JsonDocument* d = doc("provinces.json", true);
+    if (d == nullptr) return;
+    ObjectReader top(*d, d->value, "", diags_, "file");
+    std::set<std::string> slugs, codes;
+    const auto& reserved = reserved_top_level_slugs();
+    if (const json* items = top.array("provinces", Need::required)) {
+      for (std::size_t i = 0; i < items->size(); ++i) {
+        ObjectReader r(*d, (*items)[i], "/provinces/" + std::to_string(i), diags_, "province");
+        ProvinceInfo p;
+        p.code = r.string("code", Need::required);
+        p.slug = r.string("slug", Need::required);
+        check_slug(r, "slug", p.slug);
+        if (std::find(reserved.begin(), reserved.end(), p.slug) != reserved.end()) {
+          r.error("slug", "\"" + p.slug + "\" is used by the site itself; choose another province slug");
+        }
+        if (!p.slug.empty() && !slugs.insert(p.slug).second) r.error("slug", "duplicate province slug \"" + p.slug + "\"");
+        if (!p.code.empty() && !codes.insert(p.code).second) r.error("code", "duplicate province code \"" + p.code + "\"");
+        p.name = r.string("name", Need::required);
+        p.kind = r.one_of("kind", Need::required, {"tinh", "thanh-pho"}, "tinh");
+        p.merged_from = r.strings("merged_from", Need::optional);
+        p.code_verified = r.boolean("code_verified", Need::optional, false);
+        r.finish();
+        catalog_.provinces.push_back(p);
+      }
+    }
+    top.finish();
+  }
+
+  void read_hotlines() {
+    const JsonDocument* d = doc("hotlines.json", false);
+    if (d == nullptr) return;
+    ObjectReader top(*d, d->value, "", diags_, "file");
+    if (const json* items = top.array("hotlines", Need::required)) {
+      for (std::size_t i = 0; i < items->size(); ++i) {
+        ObjectReader r(*d, (*items)[i], "/hotlines/" + std::to_string(i), diags_, "hotline");
+        NationalHotline h;
+        h.name = r.string("name", Need::required);
+        h.number = r.string("number", Need::required);
+        h.hours = r.string("hours", Need::optional);
+        h.description = r.string("description", Need::optional);
+        h.source = r.string("source", Need::optional);
+        h.sample = r.boolean("sample", Need::optional, false);
+        r.finish();
+        catalog_.hotlines.push_back(h);
+      }
+    }
+    top.finish();
+  }
+
+  // Markdown for `key`: inline in the JSON, or in `<key>.md` beside it.
+  std::string markdown(ObjectReader& r, const std::string& dir, const std::string& key, bool required) {
+    const std::string md_rel = dir + "/" + key + ".md";
+    const auto md = files_.find(md_rel);
+    const nlohmann::json& value = r.document().value;
+    const bool inline_present = r.has(key);
+    std::string text;
+    if (inline_present && value[key].is_string()) text = to_nfc(value[key].get<std::string>());
+    if (md != files_.end()) {
+      used_.insert(md_rel);
+      if (inline_present) {
+        r.error(key, "\"" + key + "\" is given both here and in " + display(md_rel) + "; keep only one");
+      }
+      if (check_utf8(display(md_rel), md->second->text, diags_)) text = to_nfc(md->second->text);
+    } else if (!inline_present && required) {
+      r.error_at_pointer("", "missing \"" + key + "\": add it to the JSON or write " + display(md_rel));
+    }
+    return text;
+  }
+
+  void read_procedures() {
+    std::vector<std::pair<std::string, std::string>> related_refs;  // (rel path, pointer) checked later
+    for (const auto& [path, file] : files_) {
+      if (path.rfind("procedures/", 0) != 0) continue;
+      const std::string dir = parent_dir(path);
+      const std::string name = base_name(path);
+      if (name != "procedure.json") continue;
+      if (parent_dir(dir) != "procedures") continue;
+      const JsonDocument* d = doc(path, false);
+      if (d == nullptr) {
+        // Its syntax error is reported; keep its files and its code from causing more errors.
+        broken_procedures_.insert(base_name(dir));
+        used_.insert(dir + "/steps.md");
+        used_.insert(dir + "/conditions.md");
+        continue;
+      }
+      Procedure p;
+      if (!read_procedure(*d, p, diags_)) {
+        // Keep going: cross-references below still report what they can.
+      }
+      ObjectReader r(*d, d->value, "", diags_, "procedure");
+      p.steps_markdown = markdown(r, dir, "steps", true);
+      p.conditions_markdown = markdown(r, dir, "conditions", false);
+      const std::string folder = base_name(dir);
+      if (!p.code.empty() && p.code != folder) {
+        r.error("code", "code \"" + p.code + "\" does not match its folder procedures/" + folder +
+                            "/; rename the folder or fix the code");
+      }
+      if (!p.field.empty() && !field_known(p.field)) {
+        r.error("field", "unknown field \"" + p.field + "\"; fields are defined in " + display("fields.json"));
+      }
+      for (std::size_t i = 0; i < p.life_events.size(); ++i) {
+        if (!life_event_known(p.life_events[i])) {
+          r.error_at_pointer("/life_events/" + std::to_string(i),
+                             "unknown life event \"" + p.life_events[i] + "\"; life events are defined in " +
+                                 display("life-events.json"));
+        }
+      }
+      p.file = display(path);
+      catalog_.procedures.push_back(std::move(p));
+    }
+    // Every procedure folder must hold a procedure.json.
+    std::set<std::string> dirs_with_json;
+    for (const Procedure& p : catalog_.procedures) dirs_with_json.insert(parent_dir(p.file));
+    for (const auto& [path, file] : files_) {
+      if (path.rfind("procedures/", 0) != 0) continue;
+      const std::string dir = parent_dir(path);
+      if (parent_dir(dir) == "procedures" && !files_.count(dir + "/procedure.json")) {
+        diags_.error(display(path), 0, 0, "", "this folder has no procedure.json; every procedure folder needs one");
+        used_.insert(path);
+      }
+    }
+  }
+
+  bool field_known(const std::string& slug) const {
+    if (broken_.count("fields.json")) return true;
+    return std::any_of(catalog_.fields.begin(), catalog_.fields.end(), [&](const Field& f) { return f.slug == slug; });
+  }
+  bool life_event_known(const std::string& slug) const {
+    if (broken_.count("life-events.json")) return true;
+    return std::any_of(catalog_.life_events.begin(), catalog_.life_events.end(),
+                       [&](const LifeEvent& e) { return e.slug == slug; });
+  }
+  const Procedure* procedure_known(const std::string& code) const {
+    for (const Procedure& p : catalog_.procedures) {
+      if (p.code == code) return &p;
+    }
+    return nullptr;
+  }
+
+  void read_province_catalogs() {
+    std::map<std::string, std::vector<std::string>> commune_files;  // province dir -> commune rel paths
+    std::set<std::string> province_dirs;
+    for (const auto& [path, file] : files_) {
+      if (path.rfind("provinces/", 0) != 0) continue;
+      const std::string dir = parent_dir(path);
+      if (base_name(path) == "province.json" && parent_dir(dir) == "provinces") province_dirs.insert(dir);
+      if (base_name(dir) == "communes" && parent_dir(parent_dir(dir)) == "provinces" &&
+          path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0) {
+        commune_files[parent_dir(dir)].push_back(path);
+      }
+    }
+    for (const auto& [dir, communes] : commune_files) {
+      if (!province_dirs.count(dir)) {
+        diags_.error(display(dir + "/province.json"), 0, 0, "",
+                     "required file is missing: communes are listed in " + display(dir + "/communes/") +
+                         " but the province has no province.json");
+      }
+    }
+    for (const std::string& dir : province_dirs) {
+      const std::string rel = dir + "/province.json";
+      const JsonDocument* d = doc(rel, true);
+      if (d == nullptr) {
+        for (const std::string& c : commune_files[dir]) used_.insert(c);
+        continue;
+      }
+      ProvinceCatalog pc;
+      pc.file = display(rel);
+      ObjectReader r(*d, d->value, "", diags_, "province catalog");
+      pc.slug = r.string("slug", Need::required);
+      check_slug(r, "slug", pc.slug);
+      const std::string folder = base_name(dir);
+      if (!pc.slug.empty() && pc.slug != folder) {
+        r.error("slug", "slug \"" + pc.slug + "\" does not match its folder provinces/" + folder + "/");
+      }
+      if (!pc.slug.empty() && !broken_.count("provinces.json") && !std::any_of(catalog_.provinces.begin(), catalog_.provinces.end(),
+                                           [&](const ProvinceInfo& p) { return p.slug == pc.slug; })) {
+        r.error("slug", "unknown province \"" + pc.slug + "\"; provinces are listed in " + display("provinces.json"));
+      }
+      pc.agency_code = r.string("agency_code", Need::optional);
+      pc.agency_code_verified = r.boolean("agency_code_verified", Need::optional, false);
+      pc.center = read_center(r, "center");
+
+      // Communes first: catalog entries may name them in "centers".
+      std::set<std::string> commune_slugs;
+      for (const std::string& crel : commune_files[dir]) {
+        const JsonDocument* cd = doc(crel, false);
+        if (cd == nullptr) continue;
+        Commune c = read_commune(*cd, crel);
+        // Other files refer to a commune by its file name (unique in its folder); a
+        // "slug" that disagrees with it is reported by read_commune.
+        const std::string file_name = base_name(crel);
+        commune_slugs.insert(file_name.substr(0, file_name.size() - 5));
+        pc.communes.push_back(std::move(c));
+      }
+
+      std::set<std::string> codes;
+      if (const json* entries = r.array("catalog", Need::required)) {
+        for (std::size_t i = 0; i < entries->size(); ++i) {
+          const std::string p = "/catalog/" + std::to_string(i);
+          CatalogEntry e = read_entry(*d, (*entries)[i], p, commune_slugs);
+          if (!e.procedure.empty() && !codes.insert(e.procedure).second) {
+            r.error_at_pointer(p + "/procedure", "procedure \"" + e.procedure + "\" is listed twice in this catalog");
+          }
+          pc.catalog.push_back(std::move(e));
+        }
+      }
+      r.finish();
+
+      // Commune adjustments must name procedures of this province's catalog.
+      for (const std::string& crel : commune_files[dir]) {
+        const auto it = docs_.find(crel);
+        if (it == docs_.end()) continue;
+        const JsonDocument& cd = it->second;
+        ObjectReader cr(cd, cd.value, "", diags_, "commune");
+        for (const char* key : {"also_receives", "does_not_receive"}) {
+          if (!cd.value.is_object() || !cd.value.contains(key) || !cd.value[key].is_array()) continue;
+          const json& list = cd.value[key];
+          for (std::size_t k = 0; k < list.size(); ++k) {
+            if (!list[k].is_string()) continue;
+            const std::string code = list[k].get<std::string>();
+            if (!codes.count(code)) {
+              cr.error_at_pointer(std::string("/") + key + "/" + std::to_string(k),
+                                  "procedure \"" + code + "\" is not in the catalog of " + display(rel) +
+                                      "; add it there first");
+            }
+          }
+        }
+      }
+      catalog_.province_catalogs.push_back(std::move(pc));
+    }
+  }
+
+  Commune read_commune(const JsonDocument& d, const std::string& rel) {
+    Commune c;
+    c.file = display(rel);
+    ObjectReader r(d, d.value, "", diags_, "commune");
+    c.slug = r.string("slug", Need::required);
+    check_slug(r, "slug", c.slug);
+    std::string file_slug = base_name(rel);
+    file_slug = file_slug.substr(0, file_slug.size() - 5);
+    if (!c.slug.empty() && c.slug != file_slug) {
+      r.error("slug", "slug \"" + c.slug + "\" does not match its file name " + file_slug + ".json");
+    }
+    if (c.slug == "thu-tuc") r.error("slug", "\"thu-tuc\" is used by the site itself; choose another commune slug");
+    c.name = r.string("name", Need::required);
+    c.kind = r.one_of("kind", Need::required, {"xa", "phuong", "dac-khu"}, "xa");
+    c.code = r.string("code", Need::optional);
+    c.code_verified = r.boolean("code_verified", Need::optional, false);
+    c.center = read_center(r, "center");
+    c.also_receives = r.strings("also_receives", Need::optional);
+    c.does_not_receive = r.strings("does_not_receive", Need::optional);
+    r.finish();
+    return c;
+  }
+
+  CatalogEntry read_entry(const JsonDocument& d, const json& value, const std::string& pointer,
+                          const std::set<std::string>& commune_slugs) {
+    CatalogEntry e;
+    ObjectReader r(d, value, pointer, diags_, "catalog entry");
+    e.procedure = r.string("procedure", Need::required);
+    const Procedure* national = nullptr;
+    if (!e.procedure.empty()) {
+      national = procedure_known(e.procedure);
+      if (national == nullptr && !broken_procedures_.count(e.procedure)) {
+        r.error("procedure", "unknown procedure \"" + e.procedure + "\"; national procedures live in " +
+                                 display("procedures/<code>/procedure.json"));
+      }
+    }
+    e.local_code = r.string("local_code", Need::optional);
+    if (!e.local_code.empty() && e.local_code.rfind(e.procedure + ".", 0) != 0) {
+      r.error("local_code", "local code \"" + e.local_code + "\" must start with the national code \"" +
+                                e.procedure + ".\"");
+    }
+    e.centers = r.strings("centers", Need::optional);
+    for (std::size_t i = 0; i < e.centers.size(); ++i) {
+      if (e.centers[i] != kProvinceCenter && !commune_slugs.count(e.centers[i])) {
+        r.error_at_pointer(r.pointer_of("centers") + "/" + std::to_string(i),
+                           "unknown center \"" + e.centers[i] +
+                               "\"; use \"province\" or the slug of a commune of this province");
+      }
+    }
+    if (const json* o = r.object("overrides", Need::optional)) {
+      ObjectReader orr(d, *o, r.pointer_of("overrides"), diags_, "overrides");
+      if (orr.has("competent_agency")) e.overrides.competent_agency = orr.string("competent_agency", Need::required);
+      if (orr.has("implementing_agency")) {
+        e.overrides.implementing_agency = orr.string("implementing_agency", Need::required);
+      }
+      e.overrides.note = orr.string("note", Need::optional);
+      if (const json* channels = orr.array("channels", Need::optional)) {
+        for (std::size_t i = 0; i < channels->size(); ++i) {
+          const std::string cp = orr.pointer_of("channels") + "/" + std::to_string(i);
+          ObjectReader cr(d, (*channels)[i], cp, diags_, "channel override");
+          ChannelOverride co;
+          co.kind = channel_kind(cr.one_of("kind", Need::required, {"direct", "online", "postal"}, "direct"));
+          bool has_deadline = false, has_fee = false;
+          const Deadline dl = read_deadline(cr, "deadline", Need::optional, &has_deadline);
+          const Fee fee = read_fee(cr, "fee", Need::optional, &has_fee);
+          if (has_deadline) co.deadline = dl;
+          if (has_fee) co.fee = fee;
+          if (!has_deadline && !has_fee) cr.error_at_pointer(cp, "a channel override changes \"deadline\" and/or \"fee\"");
+          if (national != nullptr && cr.has("kind") && national->channel(co.kind) == nullptr) {
+            cr.error("kind", std::string("procedure ") + national->code + " has no \"" +
+                                 (*channels)[i]["kind"].get<std::string>() + "\" channel to override");
+          }
+          cr.finish();
+          e.overrides.channels.push_back(co);
+        }
+      }
+      orr.finish();
+    }
+    r.finish();
+    return e;
+  }
+
+  void report_unknown_files() {
+    for (const auto& [path, file] : files_) {
+      if (used_.count(path)) continue;
+      const std::string name = base_name(path);
+      if (name == "README.md" || name.rfind('.', 0) == 0) continue;
+      diags_.warning(display(path), 0, 0, "", "file is not part of the content model and was ignored (see docs/content.md)");
+    }
+  }
+};
+
+}  // namespace
+
+const std::vector<std::string>& reserved_top_level_slugs() {
+  static const std::vector<std::string> names = {
+      "thu-tuc", "linh-vuc", "cap-thuc-hien", "su-kien", "phi-dia-gioi", "truc-tuyen-toan-trinh",
+      "duong-day-nong", "tim-kiem", "api", "assets", "404"};
+  return names;
+}
+
+bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
+  ObjectReader r(doc, doc.value, "", diags, "procedure");
+  if (!r.is_object()) return false;
+  p.code = r.string("code", Need::required);
+  if (!p.code.empty() && !is_procedure_code(p.code)) {
+    r.error("code", "invalid procedure code \"" + p.code + "\": national codes look like 1.001193");
+  }
+  p.name = r.string("name", Need::required);
+  p.summary = r.string("summary", Need::required);
+  static const std::map<std::string, Level> levels = {
+      {"bo", Level::bo}, {"tinh", Level::tinh}, {"xa", Level::xa}, {"khac", Level::khac}};
+  const std::vector<std::string> level_names = r.strings("levels", Need::required);
+  for (std::size_t i = 0; i < level_names.size(); ++i) {
+    const auto it = levels.find(level_names[i]);
+    if (it == levels.end()) {
+      r.error_at_pointer("/levels/" + std::to_string(i),
+                         "unknown level \"" + level_names[i] + "\"; use one of: bo, tinh, xa, khac");
+    } else if (!p.has_level(it->second)) {
+      p.levels.push_back(it->second);
+    }
+  }
+  p.field = r.string("field", Need::required);
+  check_slug(r, "field", p.field);
+  p.procedure_type = r.string("procedure_type", Need::optional);
+  p.competent_agency = r.string("competent_agency", Need::required);
+  p.implementing_agency = r.string("implementing_agency", Need::optional);
+  p.authorized_agency = r.string("authorized_agency", Need::optional);
+  p.coordinating_agencies = r.strings("coordinating_agencies", Need::optional);
+  p.applicants = r.strings("applicants", Need::required);
+
+  if (const json* channels = r.array("channels", Need::required)) {
+    if (channels->empty()) r.error("channels", "a procedure needs at least one channel (direct, online or postal)");
+    std::set<std::string> kinds;
+    for (std::size_t i = 0; i < channels->size(); ++i) {
+      const std::string cp = "/channels/" + std::to_string(i);
+      ObjectReader cr(doc, (*channels)[i], cp, diags, "channel");
+      Channel c;
+      const std::string kind = cr.one_of("kind", Need::required, {"direct", "online", "postal"}, "");
+      c.kind = channel_kind(kind);
+      if (!kind.empty() && !kinds.insert(kind).second) cr.error("kind", "channel \"" + kind + "\" is listed twice");
+      c.online_level = cr.one_of("online_level", Need::optional, {"full", "partial"}, "");
+      if (!c.online_level.empty() && c.kind != ChannelKind::online) {
+        cr.error("online_level", "\"online_level\" only applies to the \"online\" channel");
+      }
+      c.deadline = read_deadline(cr, "deadline", Need::required, nullptr);
+      c.fee = read_fee(cr, "fee", Need::required, nullptr);
+      c.description = cr.string("description", Need::optional);
+      cr.finish();
+      p.channels.push_back(c);
+    }
+  }
+
+  if (const json* dossier = r.array("dossier", Need::required)) {
+    for (std::size_t i = 0; i < dossier->size(); ++i) {
+      ObjectReader dr(doc, (*dossier)[i], "/dossier/" + std::to_string(i), diags, "dossier item");
+      DossierItem item;
+      item.name = dr.string("name", Need::required);
+      item.originals = static_cast<int>(dr.integer("originals", Need::required, 0, 100, 0));
+      item.copies = static_cast<int>(dr.integer("copies", Need::required, 0, 100, 0));
+      item.form = dr.string("form", Need::optional);
+      item.kind = dr.one_of("kind", Need::optional, {"submit", "present"}, "submit") == "present"
+                      ? DossierKind::present
+                      : DossierKind::submit;
+      item.when = dr.string("when", Need::optional);
+      dr.finish();
+      p.dossier.push_back(item);
+    }
+  }
+
+  // steps/conditions may instead come from .md files: the catalog loader handles those.
+  r.string("steps", Need::optional);
+  r.string("conditions", Need::optional);
+  if (doc.value.contains("steps") && doc.value["steps"].is_string()) p.steps_markdown = to_nfc(doc.value["steps"].get<std::string>());
+  if (doc.value.contains("conditions") && doc.value["conditions"].is_string()) {
+    p.conditions_markdown = to_nfc(doc.value["conditions"].get<std::string>());
+  }
+
+  if (const json* result = r.object("result", Need::required)) {
+    ObjectReader rr(doc, *result, "/result", diags, "result");
+    p.result.name = rr.string("name", Need::required);
+    p.result.code = rr.string("code", Need::optional);
+    rr.finish();
+  }
+  if (const json* basis = r.array("legal_basis", Need::required)) {
+    if (basis->empty()) r.error("legal_basis", "a procedure needs at least one legal document in \"legal_basis\"");
+    for (std::size_t i = 0; i < basis->size(); ++i) {
+      ObjectReader lr(doc, (*basis)[i], "/legal_basis/" + std::to_string(i), diags, "legal document");
+      LegalDocument l;
+      l.title = lr.string("title", Need::required);
+      l.number = lr.string("number", Need::required);
+      l.article = lr.string("article", Need::optional);
+      l.issued = lr.string("issued", Need::optional);
+      check_date(lr, "issued", l.issued);
+      lr.finish();
+      p.legal_basis.push_back(l);
+    }
+  }
+  p.boundary_independent = r.boolean("boundary_independent", Need::required);
+  p.full_online = r.boolean("full_online", Need::required);
+  if (p.full_online) {
+    const Channel* online = p.channel(ChannelKind::online);
+    if (online == nullptr) {
+      r.error("full_online", "\"full_online\" is true but the procedure has no \"online\" channel");
+    } else if (online->online_level == "partial") {
+      r.error("full_online", "\"full_online\" is true but the online channel says \"online_level\": \"partial\"");
+    }
+  }
+  p.life_events = r.strings("life_events", Need::optional);
+  p.related = r.strings("related", Need::optional);
+  for (std::size_t i = 0; i < p.related.size(); ++i) {
+    if (!is_procedure_code(p.related[i])) {
+      r.error_at_pointer("/related/" + std::to_string(i),
+                         "invalid procedure code \"" + p.related[i] + "\": national codes look like 1.001193");
+    }
+  }
+  p.effective_date = r.string("effective_date", Need::optional);
+  check_date(r, "effective_date", p.effective_date);
+  if (const json* source = r.object("source", Need::required)) {
+    ObjectReader sr(doc, *source, "/source", diags, "source");
+    p.source.decision = sr.string("decision", Need::required);
+    p.source.url = sr.string("url", Need::optional);
+    if (!p.source.url.empty() && p.source.url.rfind("https://", 0) != 0) {
+      sr.error("url", "the source URL must start with https://");
+    }
+    p.source.retrieved = sr.string("retrieved", Need::optional);
+    sr.finish();
+  }
+  p.notes = r.strings("notes", Need::optional);
+  r.finish();
+  return diags.error_count() == errors_before;
+}
+
+Catalog load_catalog(const std::vector<SourceFile>& files, const std::string& display_prefix,
+                     Diagnostics& diags) {
+  Loader loader(files, display_prefix, diags);
+  Catalog c = loader.run();
+  diags.sort();
+  return c;
+}
+
+}  // namespace motcua

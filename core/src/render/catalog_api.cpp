@@ -1,0 +1,166 @@
+// The machine-readable catalog: what portals, apps and the wasm client read.
+#include <nlohmann/json.hpp>
+
+#include "motcua/site_renderer.h"
+
+namespace motcua {
+
+namespace {
+
+using nlohmann::json;
+
+const char* unit_name(DeadlineUnit u) {
+  switch (u) {
+    case DeadlineUnit::same_day: return "same_day";
+    case DeadlineUnit::working_days: return "working_days";
+    case DeadlineUnit::calendar_days: return "calendar_days";
+    case DeadlineUnit::working_hours: return "working_hours";
+    case DeadlineUnit::months: return "months";
+    case DeadlineUnit::unknown: break;
+  }
+  return "unknown";
+}
+
+const char* fee_kind_name(FeeKind k) {
+  switch (k) {
+    case FeeKind::free: return "free";
+    case FeeKind::amount: return "amount";
+    case FeeKind::local: return "local";
+    case FeeKind::unknown: break;
+  }
+  return "unknown";
+}
+
+const char* channel_slug(ChannelKind k) {
+  switch (k) {
+    case ChannelKind::direct: return "direct";
+    case ChannelKind::online: return "online";
+    case ChannelKind::postal: return "postal";
+  }
+  return "";
+}
+
+json levels_json(const Procedure& p) {
+  json out = json::array();
+  for (const Level l : p.levels) out.push_back(level_slug(l));
+  return out;
+}
+
+json procedure_json(const Procedure& p, const std::string& url) {
+  json channels = json::array();
+  for (const Channel& c : p.channels) {
+    json ch = {{"kind", channel_slug(c.kind)},
+               {"deadline", {{"unit", unit_name(c.deadline.unit)}, {"value", c.deadline.value}, {"text", c.deadline.text}}},
+               {"fee", {{"kind", fee_kind_name(c.fee.kind)}, {"amount", c.fee.amount}, {"per", c.fee.per},
+                        {"text", c.fee.text}, {"basis", c.fee.basis}, {"sample", c.fee.sample}}}};
+    if (!c.online_level.empty()) ch["online_level"] = c.online_level;
+    channels.push_back(ch);
+  }
+  json dossier = json::array();
+  for (const DossierItem& d : p.dossier) {
+    dossier.push_back({{"name", d.name}, {"originals", d.originals}, {"copies", d.copies}, {"form", d.form},
+                       {"kind", d.kind == DossierKind::present ? "present" : "submit"}, {"when", d.when}});
+  }
+  json basis = json::array();
+  for (const LegalDocument& l : p.legal_basis) {
+    basis.push_back({{"title", l.title}, {"number", l.number}, {"article", l.article}, {"issued", l.issued}});
+  }
+  return {{"code", p.code},
+          {"name", p.name},
+          {"summary", p.summary},
+          {"url", url},
+          {"levels", levels_json(p)},
+          {"field", p.field},
+          {"competent_agency", p.competent_agency},
+          {"implementing_agency", p.implementing_agency},
+          {"applicants", p.applicants},
+          {"channels", channels},
+          {"dossier", dossier},
+          {"steps_markdown", p.steps_markdown},
+          {"conditions_markdown", p.conditions_markdown},
+          {"result", {{"name", p.result.name}, {"code", p.result.code}}},
+          {"legal_basis", basis},
+          {"boundary_independent", p.boundary_independent},
+          {"full_online", p.full_online},
+          {"life_events", p.life_events},
+          {"related", p.related},
+          {"effective_date", p.effective_date},
+          {"source", {{"decision", p.source.decision}, {"url", p.source.url}, {"retrieved", p.source.retrieved}}},
+          {"notes", p.notes}};
+}
+
+json center_json(const Center& c) {
+  json hotlines = json::array();
+  for (const Hotline& h : c.hotlines) hotlines.push_back({{"number", h.number}, {"label", h.label}, {"hours", h.hours}});
+  json hours = json::array();
+  for (const OpeningHours& h : c.opening_hours) {
+    json sessions = json::array();
+    for (const TimeSession& s : h.sessions) sessions.push_back({s.start, s.end});
+    hours.push_back({{"days", h.days}, {"sessions", sessions}});
+  }
+  json out = {{"name", c.name}, {"address", c.address}, {"hotlines", hotlines}, {"opening_hours", hours},
+              {"email", c.email}, {"website", c.website}, {"sample", c.sample}};
+  if (c.coordinates) out["coordinates"] = {{"lat", c.coordinates->lat}, {"lng", c.coordinates->lng}};
+  return out;
+}
+
+std::string dump(const json& j) { return j.dump(1, '\t', false, json::error_handler_t::replace) + "\n"; }
+
+}  // namespace
+
+std::vector<OutputFile> render_catalog_api(const Catalog& catalog, const SiteOptions& options) {
+  std::vector<OutputFile> files;
+  json index = {{"schema_version", kSchemaVersion},
+                {"title", catalog.site.title},
+                {"content_as_of", catalog.site.content_as_of},
+                {"procedures", json::array()},
+                {"provinces", json::array()}};
+  for (const Procedure& p : catalog.procedures) {
+    const std::string url = options.base_url + "thu-tuc/" + p.code + "/";
+    index["procedures"].push_back({{"code", p.code}, {"name", p.name}, {"field", p.field}, {"levels", levels_json(p)},
+                                   {"boundary_independent", p.boundary_independent}, {"full_online", p.full_online},
+                                   {"url", url}, {"data", "thu-tuc/" + p.code + ".json"}});
+    json full = procedure_json(p, url);
+    full["schema_version"] = kSchemaVersion;
+    files.push_back({"api/thu-tuc/" + p.code + ".json", dump(full)});
+  }
+  for (const ProvinceInfo& info : catalog.provinces) {
+    json p = {{"code", info.code}, {"slug", info.slug}, {"name", info.name}, {"kind", info.kind},
+              {"merged_from", info.merged_from}, {"code_verified", info.code_verified}};
+    const ProvinceCatalog* pc = catalog.find_province_catalog(info.slug);
+    if (pc != nullptr) p["data"] = info.slug + ".json";
+    index["provinces"].push_back(p);
+    if (pc == nullptr) continue;
+
+    json entries = json::array();
+    for (const CatalogEntry& e : pc->catalog) {
+      const Procedure* national = catalog.find_procedure(e.procedure);
+      if (national == nullptr) continue;
+      const Procedure local = Catalog::localize(*national, e);
+      json centers = json::array();
+      if (catalog.receives(*pc, e, nullptr)) centers.push_back(kProvinceCenter);
+      for (const Commune& cm : pc->communes) {
+        if (catalog.receives(*pc, e, &cm)) centers.push_back(cm.slug);
+      }
+      json entry = procedure_json(local, options.base_url + info.slug + "/thu-tuc/" + e.procedure + "/");
+      entry["local_code"] = e.local_code;
+      entry["received_at"] = centers;
+      entry["local_note"] = e.overrides.note;
+      entries.push_back(entry);
+    }
+    json communes = json::array();
+    for (const Commune& cm : pc->communes) {
+      communes.push_back({{"slug", cm.slug}, {"name", cm.name}, {"kind", cm.kind}, {"code", cm.code},
+                          {"code_verified", cm.code_verified}, {"center", center_json(cm.center)},
+                          {"url", options.base_url + info.slug + "/" + cm.slug + "/"}});
+    }
+    json province = {{"schema_version", kSchemaVersion}, {"slug", info.slug}, {"name", info.name},
+                     {"center", center_json(pc->center)}, {"communes", communes}, {"catalog", entries},
+                     {"url", options.base_url + info.slug + "/"}};
+    files.push_back({"api/" + info.slug + ".json", dump(province)});
+  }
+  files.push_back({"api/catalog.json", dump(index)});
+  return files;
+}
+
+}  // namespace motcua

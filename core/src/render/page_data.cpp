@@ -1,0 +1,311 @@
+#include "page_data.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "motcua/format.h"
+#include "motcua/markdown.h"
+#include "motcua/vietnamese_text.h"
+
+namespace motcua::render {
+
+Data list() { return Data(Data::type::list); }
+
+void put(Data& d, const std::string& key, const std::string& value) {
+  if (value.empty()) d.set(key, Data(false));
+  else d.set(key, Data(value));
+}
+void put(Data& d, const std::string& key, const char* value) { put(d, key, std::string(value)); }
+void put(Data& d, const std::string& key, bool value) { d.set(key, Data(value)); }
+void put(Data& d, const std::string& key, const Data& value) {
+  // Lists also get "has_<key>", so templates can wrap them in headings and <ul>s.
+  if (value.is_list()) d.set("has_" + key, Data(!value.list_value().empty()));
+  d.set(key, value);
+}
+
+Data strings(const std::vector<std::string>& items) {
+  Data out = list();
+  for (const std::string& s : items) out.push_back(Data(s));
+  return out;
+}
+
+std::string url_encode(const std::string& s) {
+  std::string out;
+  for (const unsigned char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+std::string province_name(const Catalog& catalog, const std::string& slug) {
+  const ProvinceInfo* p = catalog.find_province(slug);
+  return p != nullptr ? p->name : slug;
+}
+
+namespace {
+
+std::string levels_text(const Procedure& p) {
+  std::string out;
+  for (const Level l : p.levels) out += (out.empty() ? "" : ", ") + std::string(level_name(l));
+  return out;
+}
+
+std::string count_text(const DossierItem& d) {
+  std::string out;
+  if (d.originals > 0) out += std::to_string(d.originals) + " bản chính";
+  if (d.copies > 0) out += (out.empty() ? "" : ", ") + std::to_string(d.copies) + " bản sao";
+  return out;
+}
+
+Data fee_data(const Fee& f) {
+  Data d;
+  put(d, "text", describe_fee(f));
+  put(d, "details", f.text);
+  put(d, "basis", f.basis);
+  put(d, "sample", f.sample);
+  put(d, "free", f.kind == FeeKind::free);
+  put(d, "unspecified", f.kind == FeeKind::unknown);
+  put(d, "local", f.kind == FeeKind::local);
+  return d;
+}
+
+bool same_deadline(const Deadline& a, const Deadline& b) {
+  return a.unit == b.unit && a.value == b.value && a.text == b.text;
+}
+bool same_fee(const Fee& a, const Fee& b) {
+  return a.kind == b.kind && a.amount == b.amount && a.per == b.per && a.text == b.text && a.sample == b.sample;
+}
+
+}  // namespace
+
+Data procedure_item(const Procedure& p, const std::string& href, const Catalog& catalog) {
+  Data d;
+  put(d, "code", p.code);
+  put(d, "name", p.name);
+  put(d, "href", href);
+  put(d, "levels", levels_text(p));
+  const Field* f = catalog.find_field(p.field);
+  put(d, "field", f != nullptr ? f->name : p.field);
+  put(d, "boundary_independent", p.boundary_independent);
+  put(d, "full_online", p.full_online);
+  return d;
+}
+
+Data center_data(const Center& c) {
+  Data d;
+  put(d, "name", c.name);
+  put(d, "address", c.address);
+  put(d, "sample", c.sample);
+  put(d, "source", c.source);
+  put(d, "email", c.email);
+  put(d, "website", c.website);
+  Data hours = list();
+  for (const OpeningHours& h : c.opening_hours) hours.push_back(Data(describe_opening_hours(h)));
+  put(d, "opening_hours", hours);
+  Data lines = list();
+  for (const Hotline& h : c.hotlines) {
+    Data l;
+    put(l, "number", h.number);
+    put(l, "tel", tel_uri(h.number));
+    put(l, "label", h.label.empty() ? std::string("Đường dây nóng") : h.label);
+    put(l, "hours", h.hours);
+    lines.push_back(l);
+  }
+  put(d, "hotlines", lines);
+
+  put(d, "map_url", "");
+  // A map link for a sample address would send people to a place that does not exist.
+  if (c.coordinates) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "https://www.openstreetmap.org/?mlat=%.6f&mlon=%.6f#map=17/%.6f/%.6f",
+                  c.coordinates->lat, c.coordinates->lng, c.coordinates->lat, c.coordinates->lng);
+    put(d, "map_url", std::string(buf));
+  } else if (!c.sample) {
+    put(d, "map_url", "https://www.openstreetmap.org/search?query=" + url_encode(c.address));
+  }
+  return d;
+}
+
+Data procedure_data(const Catalog& catalog, const Procedure& p, const std::string& root,
+                    const ProvinceCatalog* province, const CatalogEntry* entry) {
+  Data d;
+  put(d, "code", p.code);
+  put(d, "name", p.name);
+  put(d, "summary", p.summary);
+  put(d, "levels", levels_text(p));
+  const Field* field = catalog.find_field(p.field);
+  put(d, "field_name", field != nullptr ? field->name : p.field);
+  put(d, "field_href", root + "linh-vuc/" + p.field + "/");
+  put(d, "procedure_type", p.procedure_type);
+  put(d, "competent_agency", p.competent_agency);
+  put(d, "implementing_agency", p.implementing_agency);
+  put(d, "authorized_agency", p.authorized_agency);
+  put(d, "coordinating_agencies", strings(p.coordinating_agencies));
+  put(d, "applicants", strings(p.applicants));
+  put(d, "boundary_independent", p.boundary_independent);
+  put(d, "full_online", p.full_online);
+  put(d, "effective_date", format_date(p.effective_date));
+  Data badges = list();
+  if (p.boundary_independent) badges.push_back(Data("Nộp ở bất kỳ đâu trong tỉnh"));
+  if (p.full_online) badges.push_back(Data("Làm trực tuyến toàn trình"));
+  put(d, "badges", badges);
+
+  // What to bring, split as the law splits it: papers to hand in and papers to show.
+  Data submit = list(), present = list();
+  for (const DossierItem& item : p.dossier) {
+    Data i;
+    put(i, "name", item.name);
+    put(i, "count", count_text(item));
+    put(i, "form", item.form);
+    put(i, "when", item.when);
+    (item.kind == DossierKind::present ? present : submit).push_back(i);
+  }
+  put(d, "dossier_submit", submit);
+  put(d, "dossier_present", present);
+  put(d, "has_dossier", !p.dossier.empty());
+
+  // How long and how much, per channel; one sentence when every channel agrees.
+  Data channels = list();
+  bool deadlines_agree = true, fees_agree = true, any_sample_fee = false;
+  for (const Channel& c : p.channels) {
+    Data ch;
+    put(ch, "kind", std::string(channel_name(c.kind)));
+    put(ch, "online", c.kind == ChannelKind::online);
+    put(ch, "online_full", c.online_level == "full");
+    put(ch, "online_partial", c.online_level == "partial");
+    put(ch, "deadline", describe_deadline(c.deadline));
+    // The wording adds nothing when it only repeats "7 ngày làm việc".
+    put(ch, "deadline_text", c.deadline.text == describe_deadline(c.deadline) ? "" : c.deadline.text);
+    put(ch, "fee", fee_data(c.fee));
+    put(ch, "description", c.description);
+    channels.push_back(ch);
+    deadlines_agree = deadlines_agree && same_deadline(c.deadline, p.channels.front().deadline);
+    fees_agree = fees_agree && same_fee(c.fee, p.channels.front().fee);
+    any_sample_fee = any_sample_fee || c.fee.sample;
+  }
+  put(d, "channels", channels);
+  put(d, "any_sample_fee", any_sample_fee);
+  if (!p.channels.empty() && deadlines_agree) {
+    Data dl;
+    put(dl, "text", describe_deadline(p.channels.front().deadline));
+    const Deadline& first = p.channels.front().deadline;
+    put(dl, "details", first.text == describe_deadline(first) ? "" : first.text);
+    put(d, "deadline_common", dl);
+  }
+  if (!p.channels.empty() && fees_agree) put(d, "fee_common", fee_data(p.channels.front().fee));
+
+  put(d, "steps_html", render_markdown(p.steps_markdown));
+  put(d, "has_conditions", !p.conditions_markdown.empty());
+  put(d, "conditions_html", render_markdown(p.conditions_markdown));
+  put(d, "result_name", p.result.name);
+  put(d, "result_code", p.result.code);
+
+  Data basis = list();
+  for (const LegalDocument& l : p.legal_basis) {
+    Data b;
+    put(b, "title", l.title);
+    put(b, "number", l.number);
+    put(b, "article", l.article);
+    put(b, "issued", format_date(l.issued));
+    basis.push_back(b);
+  }
+  put(d, "legal_basis", basis);
+  put(d, "source_decision", p.source.decision);
+  put(d, "source_url", p.source.url);
+  put(d, "source_retrieved", p.source.retrieved);
+  put(d, "notes", strings(p.notes));
+
+  Data related = list();
+  for (const std::string& code : p.related) {
+    Data r;
+    put(r, "code", code);
+    const Procedure* other = catalog.find_procedure(code);
+    put(r, "name", other != nullptr ? other->name : "");
+    put(r, "href", other != nullptr ? (province != nullptr ? root + province->slug + "/" : root) + "thu-tuc/" + code + "/" : "");
+    related.push_back(r);
+  }
+  put(d, "related", related);
+
+  Data events = list();
+  for (const std::string& slug : p.life_events) {
+    if (const LifeEvent* e = catalog.find_life_event(slug)) {
+      Data ev;
+      put(ev, "name", e->name);
+      put(ev, "href", root + "su-kien/" + slug + "/");
+      events.push_back(ev);
+    }
+  }
+  put(d, "life_events", events);
+
+  if (province != nullptr && entry != nullptr) {
+    Data prov;
+    put(prov, "name", province_name(catalog, province->slug));
+    put(prov, "href", root + province->slug + "/");
+    put(prov, "local_code", entry->local_code);
+    put(prov, "note", entry->overrides.note);
+    put(prov, "national_href", root + "thu-tuc/" + p.code + "/");
+    // Where this province receives it.
+    Data centers = list();
+    if (catalog.receives(*province, *entry, nullptr)) {
+      Data c;
+      put(c, "name", province->center.name);
+      put(c, "href", root + province->slug + "/");
+      put(c, "sample", province->center.sample);
+      centers.push_back(c);
+    }
+    for (const Commune& commune : province->communes) {
+      if (!catalog.receives(*province, *entry, &commune)) continue;
+      Data c;
+      put(c, "name", commune.center.name);
+      put(c, "href", root + province->slug + "/" + commune.slug + "/");
+      put(c, "sample", commune.center.sample);
+      centers.push_back(c);
+    }
+    put(prov, "centers", centers);
+    put(d, "province", prov);
+  } else {
+    // The national page points to each published province's version.
+    Data offered = list();
+    for (const ProvinceCatalog& pc : catalog.province_catalogs) {
+      if (catalog.find_entry(pc, p.code) == nullptr) continue;
+      Data o;
+      put(o, "name", province_name(catalog, pc.slug));
+      put(o, "href", root + pc.slug + "/thu-tuc/" + p.code + "/");
+      offered.push_back(o);
+    }
+    put(d, "offered_in", offered);
+  }
+  return d;
+}
+
+Data procedures_by_field(const Catalog& catalog, const std::vector<const Procedure*>& procedures,
+                         const std::string& root, const std::string& province_prefix) {
+  Data groups = list();
+  for (const Field& f : catalog.fields) {
+    Data items = list();
+    std::size_t count = 0;
+    for (const Procedure* p : procedures) {
+      if (p->field != f.slug) continue;
+      items.push_back(procedure_item(*p, root + province_prefix + "thu-tuc/" + p->code + "/", catalog));
+      ++count;
+    }
+    if (count == 0) continue;
+    Data g;
+    put(g, "name", f.name);
+    put(g, "href", root + "linh-vuc/" + f.slug + "/");
+    put(g, "count", std::to_string(count));
+    put(g, "procedures", items);
+    groups.push_back(g);
+  }
+  return groups;
+}
+
+}  // namespace motcua::render

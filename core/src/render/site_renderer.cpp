@@ -1,0 +1,523 @@
+#include "motcua/site_renderer.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <algorithm>
+#include <map>
+
+#include "motcua/format.h"
+#include "motcua/vietnamese_text.h"
+#include "page_data.h"
+
+namespace motcua {
+
+using render::Data;
+using render::put;
+
+std::string content_hash(const std::string& bytes) {
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a, 64 bit
+  for (const unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(buf, 10);
+}
+
+bool normalize_base_url(std::string& url, std::string& error) {
+  const bool http = url.rfind("http://", 0) == 0, https = url.rfind("https://", 0) == 0;
+  const std::size_t scheme = https ? 8 : 7;
+  if ((!http && !https) || url.size() <= scheme) {
+    error = "the base URL must be an absolute http:// or https:// URL, e.g. https://tthc.laichau.gov.vn/";
+    return false;
+  }
+  for (const char c : url) {
+    if (c == ' ' || c == '"' || c == '<' || c == '>' || c == '\'' || c == '\\' || c == '?' || c == '#') {
+      error = "the base URL may not contain spaces, quotes, '?' or '#'";
+      return false;
+    }
+  }
+  if (url.find('/', scheme) == std::string::npos) url += '/';
+  if (url.back() != '/') url += '/';
+  return true;
+}
+
+namespace {
+
+struct Crumb {
+  std::string name;
+  std::string dir;  // site-relative directory of the page, "" for home
+};
+
+struct PageMeta {
+  std::string title;
+  std::string description;
+  std::vector<Crumb> crumbs;
+  Data help;  // the hotline shown in the header of every page (WCAG 3.2.6)
+  bool noindex = false;
+};
+
+std::string root_for(const std::string& dir) {
+  std::string root;
+  for (const char c : dir) {
+    if (c == '/') root += "../";
+  }
+  return root;
+}
+
+class SiteBuilder {
+ public:
+  SiteBuilder(const Catalog& catalog, const SiteOptions& options, Diagnostics& diags)
+      : c_(catalog), opt_(options), diags_(diags) {}
+
+  std::vector<OutputFile> build(const std::vector<SourceFile>& templates) {
+    if (!load_templates(templates)) return {};
+    national_help_ = national_help();
+    home();
+    az_list();
+    for (const Procedure& p : c_.procedures) procedure_page(p, nullptr, nullptr);
+    field_pages();
+    level_pages();
+    flag_pages();
+    life_event_pages();
+    for (const ProvinceCatalog& pc : c_.province_catalogs) province_pages(pc);
+    hotline_directory();
+    not_found();
+    for (OutputFile& f : render_sitemap(page_paths_, opt_)) files_.push_back(std::move(f));
+    for (OutputFile& f : render_catalog_api(c_, opt_)) files_.push_back(std::move(f));
+    return std::move(files_);
+  }
+
+ private:
+  const Catalog& c_;
+  const SiteOptions& opt_;
+  Diagnostics& diags_;
+  std::map<std::string, kainjow::mustache::mustache> templates_;
+  std::map<std::string, std::string> template_files_;
+  std::map<std::string, std::string> assets_;  // logical name -> hashed site path
+  std::vector<OutputFile> files_;
+  std::vector<std::string> page_paths_;
+  Data national_help_;
+
+  bool load_templates(const std::vector<SourceFile>& templates) {
+    static const char* const required[] = {"layout", "home",   "az",       "procedure", "procedure-list",
+                                           "link-list", "center", "hotlines", "not-found"};
+    for (const SourceFile& t : templates) {
+      if (t.path.rfind("assets/", 0) == 0) {
+        // Hash in the name: a new build never mixes with an old cached copy.
+        const std::string name = t.path.substr(7);
+        const auto dot = name.rfind('.');
+        const std::string hashed = dot == std::string::npos
+                                       ? name + "." + content_hash(t.text)
+                                       : name.substr(0, dot) + "." + content_hash(t.text) + name.substr(dot);
+        assets_[name] = "assets/" + hashed;
+        files_.push_back({"assets/" + hashed, t.text});
+        continue;
+      }
+      const std::string suffix = ".mustache";
+      if (t.path.size() <= suffix.size() || t.path.compare(t.path.size() - suffix.size(), suffix.size(), suffix) != 0) {
+        continue;
+      }
+      const std::string name = t.path.substr(0, t.path.size() - suffix.size());
+      kainjow::mustache::mustache m(t.text);
+      if (!m.is_valid()) {
+        diags_.error("templates/" + t.path, 0, 0, "", "template error: " + m.error_message());
+        continue;
+      }
+      templates_.emplace(name, std::move(m));
+      template_files_[name] = "templates/" + t.path;
+    }
+    for (const char* name : required) {
+      if (!templates_.count(name)) diags_.error(std::string("templates/") + name + ".mustache", 0, 0, "", "required template is missing");
+    }
+    if (!assets_.count("style.css")) diags_.error("templates/assets/style.css", 0, 0, "", "required stylesheet is missing");
+    return !diags_.has_errors();
+  }
+
+  std::string render_template(const std::string& name, const Data& data) {
+    kainjow::mustache::mustache& t = templates_.at(name);
+    std::string out = t.render(data);
+    if (!t.is_valid()) diags_.error(template_files_[name], 0, 0, "", "template error: " + t.error_message());
+    return out;
+  }
+
+  Data national_help() {
+    Data h;
+    put(h, "label", "Tổng đài hỗ trợ");
+    put(h, "number", "");
+    put(h, "tel", "");
+    put(h, "sample", false);
+    if (!c_.hotlines.empty()) {
+      const NationalHotline& n = c_.hotlines.front();
+      put(h, "number", n.number);
+      put(h, "tel", tel_uri(n.number));
+      put(h, "sample", n.sample);
+    }
+    return h;
+  }
+
+  Data center_help(const Center& center) {
+    Data h;
+    put(h, "label", "Đường dây nóng");
+    put(h, "number", "");
+    put(h, "tel", "");
+    if (!center.hotlines.empty()) {
+      put(h, "number", center.hotlines.front().number);
+      put(h, "tel", tel_uri(center.hotlines.front().number));
+    }
+    put(h, "sample", center.sample);
+    return h;
+  }
+
+  // Writes dir/index.html (or `file` when given) from `tmpl` inside the layout.
+  void page(const std::string& dir, const std::string& tmpl, Data data, PageMeta meta,
+            const std::string& file = "") {
+    const bool absolute_root = !file.empty();  // 404 pages are served at any depth
+    std::string root = root_for(dir);
+    if (absolute_root) {
+      const std::size_t path_start = opt_.base_url.find('/', opt_.base_url.find("//") + 2);
+      root = opt_.base_url.substr(path_start);
+    }
+    put(data, "root", root);
+    const std::string body = render_template(tmpl, data);
+
+    Data layout;
+    put(layout, "root", root);
+    put(layout, "home_href", root.empty() ? "./" : root);
+    put(layout, "title", meta.title);
+    put(layout, "is_home", dir.empty() && !absolute_root);
+    put(layout, "page_title", dir.empty() && !absolute_root ? c_.site.title : meta.title + " – " + c_.site.title);
+    put(layout, "description", meta.description.empty() ? c_.site.description : meta.description);
+    put(layout, "site_title", c_.site.title);
+    put(layout, "publisher", c_.site.publisher);
+    put(layout, "content_as_of", format_date(c_.site.content_as_of));
+    put(layout, "canonical", opt_.base_url + dir);
+    put(layout, "css", root + assets_.at("style.css"));
+    put(layout, "noindex", meta.noindex);
+    put(layout, "help", meta.help);
+    Data crumbs = render::list();
+    for (const Crumb& cr : meta.crumbs) {
+      Data x;
+      put(x, "name", cr.name);
+      put(x, "href", root + cr.dir);
+      crumbs.push_back(x);
+    }
+    put(layout, "breadcrumbs", crumbs);
+    put(layout, "has_breadcrumbs", !meta.crumbs.empty());
+    put(layout, "body", body);
+    const std::string path = absolute_root ? file : dir + "index.html";
+    files_.push_back({path, render_template("layout", layout)});
+    if (!meta.noindex) page_paths_.push_back(dir);
+  }
+
+  PageMeta meta(std::string title, std::string description, std::vector<Crumb> crumbs) {
+    PageMeta m;
+    m.title = std::move(title);
+    m.description = std::move(description);
+    m.crumbs = std::move(crumbs);
+    m.help = Data(national_help_);
+    return m;
+  }
+
+  static Crumb home_crumb() { return {"Trang chủ", ""}; }
+
+  void home() {
+    Data d;
+    put(d, "site_title", c_.site.title);
+    put(d, "description", c_.site.description);
+    put(d, "procedure_count", std::to_string(c_.procedures.size()));
+    Data events = render::list();
+    for (const LifeEvent& e : c_.life_events) {
+      Data x;
+      put(x, "name", e.name);
+      put(x, "description", e.description);
+      put(x, "href", "su-kien/" + e.slug + "/");
+      events.push_back(x);
+    }
+    put(d, "life_events", events);
+    Data fields = render::list();
+    for (const Field& f : c_.fields) {
+      Data x;
+      put(x, "name", f.name);
+      put(x, "href", "linh-vuc/" + f.slug + "/");
+      fields.push_back(x);
+    }
+    put(d, "fields", fields);
+    Data published = render::list(), others = render::list();
+    for (const ProvinceInfo& p : c_.provinces) {
+      Data x;
+      put(x, "name", p.name);
+      if (const ProvinceCatalog* pc = c_.find_province_catalog(p.slug)) {
+        put(x, "href", p.slug + "/");
+        Data communes = render::list();
+        for (const Commune& cm : pc->communes) {
+          Data y;
+          put(y, "name", std::string(commune_kind_name(cm.kind)) + " " + cm.name);
+          put(y, "href", p.slug + "/" + cm.slug + "/");
+          communes.push_back(y);
+        }
+        put(x, "communes", communes);
+        published.push_back(x);
+      } else {
+        others.push_back(x);
+      }
+    }
+    put(d, "published_provinces", published);
+    put(d, "other_provinces", others);
+    PageMeta m = meta(c_.site.title, c_.site.description, {});
+    page("", "home", d, m);
+  }
+
+  void az_list() {
+    Data groups = render::list();
+    std::string letter;
+    Data current;
+    Data items = render::list();
+    bool open = false;
+    for (const Procedure* p : c_.procedures_by_name()) {
+      const std::string l = index_letter(p->name);
+      if (!open || l != letter) {
+        if (open) {
+          put(current, "procedures", items);
+          groups.push_back(current);
+        }
+        current = Data();
+        put(current, "letter", l);
+        items = render::list();
+        letter = l;
+        open = true;
+      }
+      items.push_back(render::procedure_item(*p, "../thu-tuc/" + p->code + "/", c_));
+    }
+    if (open) {
+      put(current, "procedures", items);
+      groups.push_back(current);
+    }
+    Data d;
+    put(d, "groups", groups);
+    put(d, "count", std::to_string(c_.procedures.size()));
+    page("thu-tuc/", "az", d,
+         meta("Tất cả thủ tục từ A đến Z", "Danh sách " + std::to_string(c_.procedures.size()) +
+                                               " thủ tục hành chính xếp theo vần A–Z.",
+              {home_crumb()}));
+  }
+
+  void procedure_page(const Procedure& national, const ProvinceCatalog* province, const CatalogEntry* entry) {
+    const Procedure p = entry != nullptr ? Catalog::localize(national, *entry) : national;
+    const std::string dir = (province != nullptr ? province->slug + "/" : "") + "thu-tuc/" + p.code + "/";
+    Data d = render::procedure_data(c_, p, root_for(dir), province, entry);
+    std::vector<Crumb> crumbs = {home_crumb()};
+    PageMeta m = meta(p.name, p.summary, {});
+    if (province != nullptr) {
+      crumbs.push_back({render::province_name(c_, province->slug), province->slug + "/"});
+      m.help = center_help(province->center);
+    } else {
+      crumbs.push_back({"Thủ tục", "thu-tuc/"});
+    }
+    m.crumbs = crumbs;
+    page(dir, "procedure", d, m);
+  }
+
+  void list_page(const std::string& dir, const std::string& heading, const std::string& intro,
+                 const std::vector<const Procedure*>& procedures, std::vector<Crumb> crumbs) {
+    const std::string root = root_for(dir);
+    Data items = render::list();
+    for (const Procedure* p : procedures) items.push_back(render::procedure_item(*p, root + "thu-tuc/" + p->code + "/", c_));
+    Data d;
+    put(d, "heading", heading);
+    put(d, "intro", intro);
+    put(d, "procedures", items);
+    put(d, "count", std::to_string(procedures.size()));
+    page(dir, "procedure-list", d, meta(heading, intro, std::move(crumbs)));
+  }
+
+  void link_list_page(const std::string& dir, const std::string& heading, const std::string& intro, Data links) {
+    Data d;
+    put(d, "heading", heading);
+    put(d, "intro", intro);
+    put(d, "links", links);
+    page(dir, "link-list", d, meta(heading, intro, {home_crumb()}));
+  }
+
+  template <typename Pred>
+  std::vector<const Procedure*> select(Pred pred) const {
+    std::vector<const Procedure*> out;
+    for (const Procedure* p : c_.procedures_by_name()) {
+      if (pred(*p)) out.push_back(p);
+    }
+    return out;
+  }
+
+  Data link(const std::string& name, const std::string& href, const std::string& description, std::size_t count) {
+    Data x;
+    put(x, "name", name);
+    put(x, "href", href);
+    put(x, "description", description);
+    put(x, "count", std::to_string(count));
+    return x;
+  }
+
+  void field_pages() {
+    Data links = render::list();
+    for (const Field& f : c_.fields) {
+      const auto procs = select([&](const Procedure& p) { return p.field == f.slug; });
+      links.push_back(link(f.name, f.slug + "/", f.description, procs.size()));
+      list_page("linh-vuc/" + f.slug + "/", "Lĩnh vực " + f.name, f.description, procs,
+                {home_crumb(), {"Lĩnh vực", "linh-vuc/"}});
+    }
+    link_list_page("linh-vuc/", "Thủ tục theo lĩnh vực", "Chọn lĩnh vực để xem các thủ tục.", links);
+  }
+
+  void level_pages() {
+    Data links = render::list();
+    for (const Level l : {Level::tinh, Level::xa, Level::bo, Level::khac}) {
+      const auto procs = select([&](const Procedure& p) { return p.has_level(l); });
+      const std::string intro = std::string("Thủ tục do cơ quan ") + (l == Level::khac ? "khác" : level_name(l)) +
+                                " giải quyết.";
+      links.push_back(link(level_name(l), std::string(level_slug(l)) + "/", intro, procs.size()));
+      list_page(std::string("cap-thuc-hien/") + level_slug(l) + "/", std::string("Thủ tục ") + level_name(l), intro,
+                procs, {home_crumb(), {"Cấp thực hiện", "cap-thuc-hien/"}});
+    }
+    link_list_page("cap-thuc-hien/", "Thủ tục theo cấp thực hiện", "Thủ tục cấp tỉnh, cấp xã và cấp bộ.", links);
+  }
+
+  void flag_pages() {
+    list_page("phi-dia-gioi/", "Thủ tục không phụ thuộc địa giới hành chính",
+              "Những thủ tục này nộp được tại bất kỳ Trung tâm Phục vụ hành chính công nào trong tỉnh, "
+              "không phải về nơi cư trú.",
+              select([](const Procedure& p) { return p.boundary_independent; }), {home_crumb()});
+    list_page("truc-tuyen-toan-trinh/", "Thủ tục trực tuyến toàn trình",
+              "Những thủ tục này làm được hoàn toàn trên mạng, từ nộp hồ sơ đến nhận kết quả, "
+              "qua Cổng Dịch vụ công quốc gia hoặc ứng dụng VNeID.",
+              select([](const Procedure& p) { return p.full_online; }), {home_crumb()});
+  }
+
+  void life_event_pages() {
+    Data links = render::list();
+    for (const LifeEvent& e : c_.life_events) {
+      const auto procs = select([&](const Procedure& p) {
+        return std::find(p.life_events.begin(), p.life_events.end(), e.slug) != p.life_events.end();
+      });
+      links.push_back(link(e.name, e.slug + "/", e.description, procs.size()));
+      list_page("su-kien/" + e.slug + "/", e.name, e.description, procs, {home_crumb(), {"Sự kiện", "su-kien/"}});
+    }
+    link_list_page("su-kien/", "Thủ tục theo sự kiện cuộc sống",
+                   "Sinh con, kết hôn, chuyển nhà, mở cửa hàng: những việc cần làm cho từng dịp.", links);
+  }
+
+  void center_page(const ProvinceCatalog& pc, const Commune* commune) {
+    const std::string province = render::province_name(c_, pc.slug);
+    const std::string dir = pc.slug + "/" + (commune != nullptr ? commune->slug + "/" : "");
+    const std::string root = root_for(dir);
+    const Center& center = commune != nullptr ? commune->center : pc.center;
+    std::vector<const Procedure*> received;
+    for (const CatalogEntry* e : c_.received_at(pc, commune)) {
+      if (const Procedure* p = c_.find_procedure(e->procedure)) received.push_back(p);
+    }
+    Data d;
+    put(d, "center", render::center_data(center));
+    put(d, "province_name", province);
+    put(d, "province_href", root + pc.slug + "/");
+    put(d, "is_commune", commune != nullptr);
+    put(d, "received_count", std::to_string(received.size()));
+    put(d, "groups", render::procedures_by_field(c_, received, root, pc.slug + "/"));
+    std::string heading;
+    if (commune != nullptr) {
+      heading = std::string(commune_kind_name(commune->kind)) + " " + commune->name;
+      put(d, "code", commune->code);
+      put(d, "code_verified", commune->code_verified);
+    } else {
+      heading = province;
+      if (const ProvinceInfo* info = c_.find_province(pc.slug)) {
+        put(d, "code", info->code);
+        put(d, "code_verified", info->code_verified);
+        put(d, "merged_from", render::strings(info->merged_from));
+      }
+      Data communes = render::list();
+      for (const Commune& cm : pc.communes) {
+        Data x;
+        put(x, "name", std::string(commune_kind_name(cm.kind)) + " " + cm.name);
+        put(x, "href", root + pc.slug + "/" + cm.slug + "/");
+        put(x, "sample", cm.center.sample);
+        communes.push_back(x);
+      }
+      put(d, "communes", communes);
+      // Everything this province publishes, including what only the communes receive.
+      std::vector<const Procedure*> all;
+      for (const CatalogEntry& e : pc.catalog) {
+        if (const Procedure* p = c_.find_procedure(e.procedure)) all.push_back(p);
+      }
+      put(d, "catalog_groups", render::procedures_by_field(c_, all, root, pc.slug + "/"));
+      put(d, "catalog_count", std::to_string(all.size()));
+    }
+    put(d, "heading", heading);
+    PageMeta m = meta(heading, center.name + ": địa chỉ, giờ làm việc, đường dây nóng và danh mục thủ tục tiếp nhận.",
+                      {home_crumb()});
+    if (commune != nullptr) m.crumbs.push_back({province, pc.slug + "/"});
+    m.help = center_help(center);
+    page(dir, "center", d, m);
+  }
+
+  void province_pages(const ProvinceCatalog& pc) {
+    center_page(pc, nullptr);
+    for (const Commune& cm : pc.communes) center_page(pc, &cm);
+    for (const CatalogEntry& e : pc.catalog) {
+      if (const Procedure* p = c_.find_procedure(e.procedure)) procedure_page(*p, &pc, &e);
+    }
+  }
+
+  void hotline_directory() {
+    Data national = render::list();
+    for (const NationalHotline& h : c_.hotlines) {
+      Data x;
+      put(x, "name", h.name);
+      put(x, "number", h.number);
+      put(x, "tel", tel_uri(h.number));
+      put(x, "hours", h.hours);
+      put(x, "description", h.description);
+      put(x, "source", h.source);
+      put(x, "sample", h.sample);
+      national.push_back(x);
+    }
+    Data provinces = render::list();
+    const std::string root = "../";
+    for (const ProvinceCatalog& pc : c_.province_catalogs) {
+      Data p;
+      put(p, "name", render::province_name(c_, pc.slug));
+      Data centers = render::list();
+      Data pcenter = render::center_data(pc.center);
+      put(pcenter, "href", root + pc.slug + "/");
+      centers.push_back(pcenter);
+      for (const Commune& cm : pc.communes) {
+        Data x = render::center_data(cm.center);
+        put(x, "href", root + pc.slug + "/" + cm.slug + "/");
+        centers.push_back(x);
+      }
+      put(p, "centers", centers);
+      provinces.push_back(p);
+    }
+    Data d;
+    put(d, "national", national);
+    put(d, "provinces", provinces);
+    page("duong-day-nong/", "hotlines", d,
+         meta("Đường dây nóng", "Số điện thoại đường dây nóng của các Trung tâm Phục vụ hành chính công.",
+              {home_crumb()}));
+  }
+
+  void not_found() {
+    PageMeta m = meta("Không tìm thấy trang", "", {});
+    m.noindex = true;
+    page("", "not-found", Data(), m, "404.html");
+  }
+};
+
+}  // namespace
+
+std::vector<OutputFile> render_site(const Catalog& catalog, const std::vector<SourceFile>& templates,
+                                    const SiteOptions& options, Diagnostics& diags) {
+  SiteBuilder builder(catalog, options, diags);
+  return builder.build(templates);
+}
+
+}  // namespace motcua

@@ -1,0 +1,219 @@
+#include "motcua/vietnamese_text.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace motcua {
+
+namespace {
+
+struct Letter {
+  std::uint32_t code_point;
+  char base;  // ASCII letter, with its case
+  int modifier;  // 0 none, 1 breve, 2 circumflex, 3 horn, 4 stroke (đ)
+  int tone;      // 0 ngang, 1 huyền, 2 hỏi, 3 ngã, 4 sắc, 5 nặng
+};
+
+constexpr Letter kLetters[] = {
+#include "vietnamese_letters.inc"
+};
+
+const Letter* find_letter(std::uint32_t cp) {
+  const auto it = std::lower_bound(std::begin(kLetters), std::end(kLetters), cp,
+                                   [](const Letter& l, std::uint32_t c) { return l.code_point < c; });
+  return (it != std::end(kLetters) && it->code_point == cp) ? it : nullptr;
+}
+
+const Letter* compose(char base, int modifier, int tone) {
+  for (const Letter& l : kLetters) {
+    if (l.base == base && l.modifier == modifier && l.tone == tone) return &l;
+  }
+  return nullptr;
+}
+
+int modifier_of_mark(std::uint32_t cp) {
+  switch (cp) {
+    case 0x0306: return 1;
+    case 0x0302: return 2;
+    case 0x031B: return 3;
+    default: return 0;
+  }
+}
+
+int tone_of_mark(std::uint32_t cp) {
+  switch (cp) {
+    case 0x0300: return 1;
+    case 0x0309: return 2;
+    case 0x0303: return 3;
+    case 0x0301: return 4;
+    case 0x0323: return 5;
+    default: return 0;
+  }
+}
+
+std::vector<std::uint32_t> decode(const std::string& s) {
+  std::vector<std::uint32_t> out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    int len = 1;
+    std::uint32_t cp = c;
+    if (c >= 0xF0) { len = 4; cp = c & 0x07; }
+    else if (c >= 0xE0) { len = 3; cp = c & 0x0F; }
+    else if (c >= 0xC0) { len = 2; cp = c & 0x1F; }
+    if (i + static_cast<std::size_t>(len) > s.size()) len = 1, cp = 0xFFFD;
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+    out.push_back(cp);
+    i += static_cast<std::size_t>(len);
+  }
+  return out;
+}
+
+void encode(std::string& s, std::uint32_t cp) {
+  if (cp < 0x80) {
+    s += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    s += static_cast<char>(0xC0 | (cp >> 6));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    s += static_cast<char>(0xE0 | (cp >> 12));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (cp >> 18));
+    s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool is_ascii_letter(std::uint32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); }
+
+// A letter split into base, modifier and tone; base 0 when not a letter.
+struct Parts {
+  char base = 0;
+  int modifier = 0;
+  int tone = 0;
+};
+
+Parts parts_of(std::uint32_t cp) {
+  if (is_ascii_letter(cp)) return {static_cast<char>(cp), 0, 0};
+  if (const Letter* l = find_letter(cp)) return {l->base, l->modifier, l->tone};
+  return {};
+}
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Rank of a letter in the Vietnamese alphabet (a ă â b c d đ e ê g h i k l m n
+// o ô ơ p q r s t u ư v x y, with f j w z placed by their Latin position).
+int alphabet_rank(char base, int modifier) {
+  static const char* const order = "abcdefghijklmnopqrstuvwxyz";
+  const char b = lower(base);
+  const int latin = static_cast<int>(std::string(order).find(b));
+  return latin * 4 + (modifier == 4 ? 1 : modifier == 3 ? 2 : modifier);
+}
+
+}  // namespace
+
+std::string to_nfc(const std::string& text) {
+  const std::vector<std::uint32_t> cps = decode(text);
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    Parts p = parts_of(cps[i]);
+    if (p.base == 0 || p.modifier == 4) {
+      encode(out, cps[i]);
+      continue;
+    }
+    // Absorb following combining marks while the result is still a Vietnamese letter.
+    std::size_t j = i + 1;
+    while (j < cps.size()) {
+      const int m = modifier_of_mark(cps[j]);
+      const int t = tone_of_mark(cps[j]);
+      if (m != 0 && p.modifier == 0 && compose(p.base, m, p.tone)) {
+        p.modifier = m;
+      } else if (t != 0 && p.tone == 0 && compose(p.base, p.modifier, t)) {
+        p.tone = t;
+      } else {
+        break;
+      }
+      ++j;
+    }
+    if (j == i + 1) {
+      encode(out, cps[i]);
+    } else if (p.modifier == 0 && p.tone == 0) {
+      encode(out, static_cast<std::uint32_t>(p.base));
+    } else {
+      encode(out, compose(p.base, p.modifier, p.tone)->code_point);
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
+bool is_nfc(const std::string& text) { return to_nfc(text) == text; }
+
+std::string fold_for_search(const std::string& text) {
+  std::string out;
+  bool pending_space = false;
+  for (const std::uint32_t cp : decode(to_nfc(text))) {
+    const Parts p = parts_of(cp);
+    char c = 0;
+    if (p.base != 0) c = lower(p.base);
+    else if (cp >= '0' && cp <= '9') c = static_cast<char>(cp);
+    if (c == 0) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string collation_key(const std::string& text) {
+  // Primary: letters and digits by alphabet rank. Secondary: tones. Tertiary: case.
+  std::string primary, secondary, tertiary;
+  for (const std::uint32_t cp : decode(to_nfc(text))) {
+    const Parts p = parts_of(cp);
+    if (p.base != 0) {
+      primary += static_cast<char>(0x40 + alphabet_rank(p.base, p.modifier));
+      secondary += static_cast<char>('0' + p.tone);
+      tertiary += (p.base >= 'A' && p.base <= 'Z') ? '1' : '0';
+    } else if (cp >= '0' && cp <= '9') {
+      primary += static_cast<char>(0x30 + (cp - '0'));
+    } else {
+      primary += ' ';
+    }
+  }
+  return primary + '\x01' + secondary + '\x01' + tertiary;
+}
+
+std::string index_letter(const std::string& text) {
+  for (const std::uint32_t cp : decode(to_nfc(text))) {
+    const Parts p = parts_of(cp);
+    if (p.base != 0) {
+      if (p.modifier == 4) return "Đ";
+      return std::string(1, static_cast<char>(lower(p.base) - 'a' + 'A'));
+    }
+    if (cp >= '0' && cp <= '9') return "0–9";
+  }
+  return "#";
+}
+
+bool is_valid_slug(const std::string& slug) {
+  if (slug.empty() || slug.size() > 80) return false;
+  if (slug.front() == '-' || slug.back() == '-') return false;
+  char prev = 0;
+  for (const char c : slug) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok) return false;
+    if (c == '-' && prev == '-') return false;
+    prev = c;
+  }
+  return true;
+}
+
+}  // namespace motcua
