@@ -1,0 +1,19 @@
+#pragma once
+#include <string>
+
+namespace motcua::cli {
+
+struct BuildOptions {
+  std::string content_dir = "content";
+  std::string out_dir = "site";
+  std::string templates_dir;
+  std::string base_url = "http://localhost:8000/";
+  bool verbose = false;
+};
+
+// Each command returns the process exit code: 0 success, 1 content errors,
+// 2 a problem with the command line or the filesystem.
+int build(const BuildOptions& options);
+int check(const BuildOptions& options);
+
+}  // namespace motcua::cli
