@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# End-to-end checks of the motcua command: help, a real build, a failing build that
+# leaves the previous site untouched, and positioned errors on stderr.
+set -u
+motcua=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {  # check "description" command...
+  local what=$1
+  shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $what"; fi
+}
+
+"$motcua" --help >"$work/help.txt" 2>&1
+check "--help names the commands" grep -q "build" "$work/help.txt"
+"$motcua" build --help >"$work/build-help.txt" 2>&1
+check "build --help documents --base-url" grep -q -- "--base-url" "$work/build-help.txt"
+check "build --help documents --content" grep -q -- "--content" "$work/build-help.txt"
+check "build --help documents --out" grep -q -- "--out" "$work/build-help.txt"
+
+cp -r "$src/tests/sites/basic/content" "$work/content"
+"$motcua" build --content "$work/content" --out "$work/site" --base-url https://example.gov.vn/tthc >"$work/out.txt" 2>&1
+check "a valid build exits 0" test $? -eq 0
+check "the site has a home page" test -f "$work/site/index.html"
+check "the base URL gets its trailing slash" grep -q "https://example.gov.vn/tthc/thu-tuc/" "$work/site/sitemap.xml"
+check "no staging folder is left behind" test -z "$(ls -A "$work" | grep -E '^\.site\.')"
+cp "$work/site/index.html" "$work/index-before.html"
+
+# Break the content: a missing comma, and an unknown field in another file.
+sed -i 's/"levels": \["xa"\],/"levels": ["xa"]/' "$work/content/procedures/1.000001/procedure.json"
+sed -i 's/"field": "dat-dai"/"field": "dat"/' "$work/content/procedures/2.000002/procedure.json"
+"$motcua" build --content "$work/content" --out "$work/site" >"$work/out.txt" 2>"$work/err.txt"
+status=$?
+check "a broken build exits 1" test $status -eq 1
+check "the syntax error is positioned" grep -q "content/procedures/1.000001/procedure.json:6:3: error: expected ',' or '}' after object member" "$work/err.txt"
+check "the semantic error names the pointer" grep -q "content/procedures/2.000002/procedure.json:6:12: error: /field: unknown field \"dat\"" "$work/err.txt"
+check "the error shows the source line and a caret" grep -q '^  \^$\|^ *\^$' "$work/err.txt"
+check "both errors are reported in one run" grep -q "2 errors" "$work/err.txt"
+check "the previous site is untouched" cmp -s "$work/site/index.html" "$work/index-before.html"
+
+"$motcua" check --content "$work/content" >/dev/null 2>&1
+check "check exits 1 on errors" test $? -eq 1
+"$motcua" build --content "$work/missing" --out "$work/site2" >/dev/null 2>&1
+check "a missing content folder exits 2" test $? -eq 2
+"$motcua" build --content "$src/tests/sites/basic/content" --out "$work/site3" --base-url "ftp://x" >/dev/null 2>&1
+check "a bad base URL exits 2" test $? -eq 2
+
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0

@@ -1,0 +1,61 @@
+// The content we ship must always load cleanly and meet the bar of the issue:
+// real procedures with sources, provinces from our plans, sample data marked.
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "fixtures.h"
+#include "motcua/vietnamese_text.h"
+
+using namespace motcua;
+
+namespace {
+const test::BuiltSite& shipped() {
+  static const test::BuiltSite site = test::build_site(test::read_folder("content"));
+  return site;
+}
+}  // namespace
+
+TEST_CASE("shipped content loads without errors or warnings", "[content]") {
+  CHECK(test::formatted(shipped().diagnostics) == std::vector<std::string>{});
+}
+
+TEST_CASE("shipped content covers what citizens need", "[content]") {
+  const Catalog& c = shipped().catalog;
+  CHECK(c.procedures.size() >= 40);
+  CHECK(c.provinces.size() == 34);
+  std::set<std::string> fields;
+  for (const Procedure& p : c.procedures) {
+    INFO(p.code);
+    fields.insert(p.field);
+    CHECK_FALSE(p.source.decision.empty());
+    CHECK_FALSE(p.legal_basis.empty());
+    CHECK_FALSE(p.steps_markdown.empty());
+    CHECK_FALSE(p.dossier.empty());
+    CHECK(is_nfc(p.name));
+    CHECK(is_nfc(p.summary));
+  }
+  for (const char* f : {"ho-tich", "chung-thuc", "cu-tru", "dat-dai", "ho-kinh-doanh", "xay-dung"}) {
+    CHECK(fields.count(f) == 1);
+  }
+  std::size_t communes = 0;
+  for (const char* slug : {"lai-chau", "son-la", "thanh-hoa", "hai-phong"}) {
+    const ProvinceCatalog* pc = c.find_province_catalog(slug);
+    REQUIRE(pc != nullptr);
+    communes += pc->communes.size();
+    CHECK(pc->catalog.size() >= 40);
+  }
+  CHECK(communes >= 20);
+}
+
+TEST_CASE("every center shows the sample mark unless its contacts have a source", "[content]") {
+  for (const ProvinceCatalog& pc : shipped().catalog.province_catalogs) {
+    INFO(pc.file);
+    CHECK((pc.center.sample || !pc.center.source.empty()));
+    const std::string& page = shipped().files.at(pc.slug + "/index.html");
+    CHECK((page.find("class=\"sample-note\"") != std::string::npos) == pc.center.sample);
+    for (const Commune& cm : pc.communes) {
+      INFO(cm.file);
+      CHECK((cm.center.sample || !cm.center.source.empty()));
+    }
+  }
+}

@@ -1,0 +1,148 @@
+// Whole-site build of tests/sites/basic: which files exist and what key pages say.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+
+#include "fixtures.h"
+
+using namespace motcua;
+
+namespace {
+
+const test::BuiltSite& basic_site() {
+  static const test::BuiltSite site = test::build_site(test::read_folder("tests/sites/basic/content"));
+  return site;
+}
+
+const std::string& page(const std::string& path) {
+  const auto& files = basic_site().files;
+  const auto it = files.find(path);
+  if (it == files.end()) FAIL("missing page " << path);
+  return it->second;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("the basic fixture builds without diagnostics", "[site]") {
+  CHECK(test::formatted(basic_site().diagnostics).empty());
+}
+
+TEST_CASE("every public page is generated", "[site]") {
+  const auto& files = basic_site().files;
+  for (const char* path : {"index.html", "404.html", "sitemap.xml", "robots.txt", "api/catalog.json",
+                           "api/thu-tuc/1.000001.json", "api/tinh-mau.json", "thu-tuc/index.html",
+                           "thu-tuc/1.000001/index.html", "thu-tuc/2.000002/index.html", "linh-vuc/index.html",
+                           "linh-vuc/ho-tich/index.html", "cap-thuc-hien/xa/index.html", "cap-thuc-hien/tinh/index.html",
+                           "phi-dia-gioi/index.html", "truc-tuyen-toan-trinh/index.html", "su-kien/sinh-con/index.html",
+                           "duong-day-nong/index.html", "tinh-mau/index.html", "tinh-mau/ban-mot/index.html",
+                           "tinh-mau/doan-ket/index.html", "tinh-mau/thu-tuc/1.000001/index.html",
+                           "tinh-mau/thu-tuc/2.000002/index.html"}) {
+    CHECK(files.count(path) == 1);
+  }
+  // Provinces without a catalog get no pages, and the stylesheet carries its hash.
+  CHECK(files.count("thanh-pho-khac/index.html") == 0);
+  std::size_t stylesheets = 0;
+  for (const auto& [path, bytes] : files) {
+    if (path.rfind("assets/style.", 0) == 0 && path.size() == std::string("assets/style.0123456789.css").size()) {
+      ++stylesheets;
+      CHECK(path == "assets/style." + content_hash(bytes) + ".css");
+    }
+  }
+  CHECK(stylesheets == 1);
+}
+
+TEST_CASE("links are relative so the site works under any sub-path", "[site]") {
+  const std::string& p = page("tinh-mau/thu-tuc/2.000002/index.html");
+  CHECK(contains(p, "href=\"../../../thu-tuc/\""));
+  CHECK(contains(p, "href=\"../../../assets/style."));
+  CHECK(contains(p, "href=\"../../../tinh-mau/ban-mot/\""));
+  CHECK_FALSE(contains(p, "href=\"/"));
+  // Full URLs only where the web requires them.
+  CHECK(contains(p, "<link rel=\"canonical\" href=\"https://tthc.example.gov.vn/mot-cua/tinh-mau/thu-tuc/2.000002/\">"));
+  CHECK(contains(p, "<meta property=\"og:url\" content=\"https://tthc.example.gov.vn/mot-cua/tinh-mau/thu-tuc/2.000002/\">"));
+  CHECK(contains(page("sitemap.xml"), "<loc>https://tthc.example.gov.vn/mot-cua/tinh-mau/ban-mot/</loc>"));
+  CHECK_FALSE(contains(page("sitemap.xml"), "404"));
+  CHECK(contains(page("robots.txt"), "Sitemap: https://tthc.example.gov.vn/mot-cua/sitemap.xml"));
+  // The 404 page is served at any depth, so it links from the site's own path.
+  CHECK(contains(page("404.html"), "href=\"/mot-cua/thu-tuc/\""));
+  CHECK(contains(page("404.html"), "<meta name=\"robots\" content=\"noindex\">"));
+}
+
+TEST_CASE("a province's version applies its overrides", "[site]") {
+  const std::string& national = page("thu-tuc/2.000002/index.html");
+  const std::string& local = page("tinh-mau/thu-tuc/2.000002/index.html");
+  CHECK(contains(national, "Theo mức do Hội đồng nhân dân tỉnh quy định"));
+  CHECK_FALSE(contains(national, "50.000 đồng"));
+  CHECK(contains(local, "50.000 đồng/giấy <span class=\"sample-badge\">Dữ liệu minh họa</span>"));
+  CHECK(contains(local, "Chi nhánh Văn phòng đăng ký đất đai Tỉnh Mẫu"));
+  CHECK(contains(local, "Mã tại địa phương: 2.000002.000.00.00.H98"));
+  // Received at the province center and at Bản Một only ("centers").
+  CHECK(contains(local, "Trung tâm Phục vụ hành chính công xã Bản Một"));
+  CHECK_FALSE(contains(local, "phường Đoàn Kết"));
+  // The national page links to each province's version.
+  CHECK(contains(national, "href=\"../../tinh-mau/thu-tuc/2.000002/\""));
+}
+
+TEST_CASE("center pages show contacts and the catalog received there", "[site]") {
+  const std::string& commune = page("tinh-mau/ban-mot/index.html");
+  CHECK(contains(commune, "<a class=\"call\" href=\"tel:0213000002\">"));
+  CHECK(contains(commune, "<p class=\"sample-note\"><span class=\"sample-badge\">Dữ liệu minh họa</span>"));
+  CHECK(contains(commune, "Đăng ký khai sinh"));             // commune-level procedure
+  CHECK(contains(commune, "Cấp đổi Giấy chứng nhận"));       // listed for this center explicitly
+  const std::string& ward = page("tinh-mau/doan-ket/index.html");
+  CHECK_FALSE(contains(ward, "Đăng ký khai sinh"));          // does_not_receive
+  CHECK(contains(ward, "Thứ Hai – Thứ Bảy: 07:30–11:30"));
+  CHECK_FALSE(contains(ward, "sample-note"));                // a center with a source has no badge
+  CHECK(contains(ward, "openstreetmap.org/search?query="));  // map link by address
+  CHECK_FALSE(contains(commune, "openstreetmap"));           // never for a sample address
+  CHECK(contains(page("tinh-mau/index.html"), "openstreetmap.org/?mlat=22.400000&amp;mlon=103.450000"));
+  // The same hotline slot heads every page (WCAG 3.2.6 Consistent Help).
+  CHECK(contains(page("index.html"), "<span class=\"call-number\">1800 0000</span>"));
+  CHECK(contains(commune, "<span class=\"call-number\">0213 000 002</span>"));
+}
+
+TEST_CASE("lists and the hotline directory", "[site]") {
+  const std::string& az = page("thu-tuc/index.html");
+  CHECK(az.find("id=\"chu-C\"") < az.find("id=\"chu-Đ\""));
+  CHECK(contains(page("phi-dia-gioi/index.html"), "Đăng ký khai sinh"));
+  CHECK_FALSE(contains(page("phi-dia-gioi/index.html"), "Cấp đổi Giấy chứng nhận"));
+  CHECK(contains(page("truc-tuyen-toan-trinh/index.html"), "Đăng ký khai sinh"));
+  CHECK(contains(page("cap-thuc-hien/tinh/index.html"), "Cấp đổi Giấy chứng nhận"));
+  const std::string& hotlines = page("duong-day-nong/index.html");
+  CHECK(contains(hotlines, "tel:18000000"));
+  CHECK(contains(hotlines, "tel:0213000003"));
+  const std::string& home = page("index.html");
+  CHECK(contains(home, "action=\"thu-tuc/\""));
+  CHECK(contains(home, "href=\"tinh-mau/doan-ket/\">Phường Đoàn Kết</a>"));
+  CHECK(contains(home, "<li>Thành phố Khác</li>"));
+}
+
+TEST_CASE("the JSON API carries the catalog and local overrides", "[site]") {
+  const auto index = nlohmann::json::parse(page("api/catalog.json"));
+  CHECK(index["schema_version"] == kSchemaVersion);
+  CHECK(index["procedures"].size() == 2);
+  CHECK(index["procedures"][0]["url"] == "https://tthc.example.gov.vn/mot-cua/thu-tuc/1.000001/");
+  const auto province = nlohmann::json::parse(page("api/tinh-mau.json"));
+  const auto& entry = province["catalog"][1];
+  CHECK(entry["code"] == "2.000002");
+  CHECK(entry["channels"][0]["fee"]["amount"] == 50000);
+  CHECK(entry["received_at"] == nlohmann::json::array({"province", "ban-mot"}));
+}
+
+TEST_CASE("golden procedure page", "[site][golden]") {
+  const std::string golden_path = test::source_path("tests/golden/thu-tuc-1.000001.html");
+  const std::string& actual = page("thu-tuc/1.000001/index.html");
+  if (std::getenv("MOTCUA_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(golden_path, std::ios::binary) << actual;
+    WARN("rewrote " << golden_path);
+  }
+  std::ifstream in(golden_path, std::ios::binary);
+  REQUIRE(in.good());
+  const std::string expected((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // On an intended change run: MOTCUA_UPDATE_GOLDEN=1 ctest -R golden, then review the diff.
+  CHECK(actual == expected);
+}
