@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "motcua/utf8.h"
+
 namespace motcua {
 
 namespace {
@@ -52,42 +54,6 @@ int tone_of_mark(std::uint32_t cp) {
   }
 }
 
-std::vector<std::uint32_t> decode(const std::string& s) {
-  std::vector<std::uint32_t> out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = 1;
-    std::uint32_t cp = c;
-    if (c >= 0xF0) { len = 4; cp = c & 0x07; }
-    else if (c >= 0xE0) { len = 3; cp = c & 0x0F; }
-    else if (c >= 0xC0) { len = 2; cp = c & 0x1F; }
-    if (i + static_cast<std::size_t>(len) > s.size()) len = 1, cp = 0xFFFD;
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-    out.push_back(cp);
-    i += static_cast<std::size_t>(len);
-  }
-  return out;
-}
-
-void encode(std::string& s, std::uint32_t cp) {
-  if (cp < 0x80) {
-    s += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    s += static_cast<char>(0xC0 | (cp >> 6));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    s += static_cast<char>(0xE0 | (cp >> 12));
-    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    s += static_cast<char>(0xF0 | (cp >> 18));
-    s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 bool is_ascii_letter(std::uint32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); }
 
 // A letter split into base, modifier and tone; base 0 when not a letter.
@@ -117,13 +83,13 @@ int alphabet_rank(char base, int modifier) {
 }  // namespace
 
 std::string to_nfc(const std::string& text) {
-  const std::vector<std::uint32_t> cps = decode(text);
+  const std::vector<std::uint32_t> cps = decode_utf8(text);
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < cps.size(); ++i) {
     Parts p = parts_of(cps[i]);
     if (p.base == 0 || p.modifier == 4) {
-      encode(out, cps[i]);
+      append_utf8(out, cps[i]);
       continue;
     }
     // Absorb following combining marks while the result is still a Vietnamese letter.
@@ -141,11 +107,11 @@ std::string to_nfc(const std::string& text) {
       ++j;
     }
     if (j == i + 1) {
-      encode(out, cps[i]);
+      append_utf8(out, cps[i]);
     } else if (p.modifier == 0 && p.tone == 0) {
-      encode(out, static_cast<std::uint32_t>(p.base));
+      append_utf8(out, static_cast<std::uint32_t>(p.base));
     } else {
-      encode(out, compose(p.base, p.modifier, p.tone)->code_point);
+      append_utf8(out, compose(p.base, p.modifier, p.tone)->code_point);
     }
     i = j - 1;
   }
@@ -157,7 +123,7 @@ bool is_nfc(const std::string& text) { return to_nfc(text) == text; }
 std::string fold_for_search(const std::string& text) {
   std::string out;
   bool pending_space = false;
-  for (const std::uint32_t cp : decode(to_nfc(text))) {
+  for (const std::uint32_t cp : decode_utf8(to_nfc(text))) {
     const Parts p = parts_of(cp);
     char c = 0;
     if (p.base != 0) c = lower(p.base);
@@ -176,7 +142,7 @@ std::string fold_for_search(const std::string& text) {
 std::string collation_key(const std::string& text) {
   // Primary: letters and digits by alphabet rank. Secondary: tones. Tertiary: case.
   std::string primary, secondary, tertiary;
-  for (const std::uint32_t cp : decode(to_nfc(text))) {
+  for (const std::uint32_t cp : decode_utf8(to_nfc(text))) {
     const Parts p = parts_of(cp);
     if (p.base != 0) {
       primary += static_cast<char>(0x40 + alphabet_rank(p.base, p.modifier));
@@ -192,7 +158,7 @@ std::string collation_key(const std::string& text) {
 }
 
 std::string index_letter(const std::string& text) {
-  for (const std::uint32_t cp : decode(to_nfc(text))) {
+  for (const std::uint32_t cp : decode_utf8(to_nfc(text))) {
     const Parts p = parts_of(cp);
     if (p.base != 0) {
       if (p.modifier == 4) return "Đ";
