@@ -82,6 +82,16 @@ void Catalog::index() {
   build(life_event_index_, life_events, [](const LifeEvent& e) { return e.slug; });
   build(province_index_, provinces, [](const ProvinceInfo& p) { return p.slug; });
   build(province_catalog_index_, province_catalogs, [](const ProvinceCatalog& p) { return p.slug; });
+  entry_index_.clear();
+  for (const ProvinceCatalog& p : province_catalogs) {
+    build(entry_index_[p.slug], p.catalog, [](const CatalogEntry& e) { return e.procedure; });
+  }
+  std::vector<std::pair<std::string, const Procedure*>> keyed;
+  keyed.reserve(procedures.size());
+  for (const Procedure& p : procedures) keyed.emplace_back(collation_key(p.name), &p);
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  by_name_.clear();
+  for (const auto& k : keyed) by_name_.push_back(k.second);
 }
 
 const Procedure* Catalog::find_procedure(const std::string& code) const {
@@ -99,23 +109,11 @@ const ProvinceCatalog* Catalog::find_province_catalog(const std::string& slug) c
 }
 
 const CatalogEntry* Catalog::find_entry(const ProvinceCatalog& province, const std::string& code) const {
-  for (const CatalogEntry& e : province.catalog) {
-    if (e.procedure == code) return &e;
-  }
-  return nullptr;
+  const auto it = entry_index_.find(province.slug);
+  return it == entry_index_.end() ? nullptr : lookup(it->second, province.catalog, code);
 }
 
-std::vector<const Procedure*> Catalog::procedures_by_name() const {
-  std::vector<std::pair<std::string, const Procedure*>> keyed;
-  keyed.reserve(procedures.size());
-  for (const Procedure& p : procedures) keyed.emplace_back(collation_key(p.name), &p);
-  std::sort(keyed.begin(), keyed.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<const Procedure*> out;
-  out.reserve(keyed.size());
-  for (const auto& k : keyed) out.push_back(k.second);
-  return out;
-}
+const std::vector<const Procedure*>& Catalog::procedures_by_name() const { return by_name_; }
 
 Procedure Catalog::localize(const Procedure& national, const CatalogEntry& entry) {
   Procedure p = national;

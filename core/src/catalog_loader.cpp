@@ -247,6 +247,7 @@ class Loader {
   std::set<std::string> broken_;  // JSON files that did not parse: skip checks that depend on them
   std::set<std::string> broken_procedures_;  // codes (folder names) of procedures whose JSON is broken
   Catalog catalog_;
+  std::map<std::string, const Procedure*> procedure_by_code_;
 
   std::string display(const std::string& rel) const { return prefix_ + rel; }
 
@@ -457,11 +458,13 @@ class Loader {
     return std::any_of(catalog_.life_events.begin(), catalog_.life_events.end(),
                        [&](const LifeEvent& e) { return e.slug == slug; });
   }
-  const Procedure* procedure_known(const std::string& code) const {
-    for (const Procedure& p : catalog_.procedures) {
-      if (p.code == code) return &p;
+  const Procedure* procedure_known(const std::string& code) {
+    if (procedure_by_code_.size() != catalog_.procedures.size()) {
+      procedure_by_code_.clear();
+      for (const Procedure& p : catalog_.procedures) procedure_by_code_.emplace(p.code, &p);
     }
-    return nullptr;
+    const auto it = procedure_by_code_.find(code);
+    return it == procedure_by_code_.end() ? nullptr : it->second;
   }
 
   void read_province_catalogs() {

@@ -30,7 +30,7 @@ class Catalog {
   const CatalogEntry* find_entry(const ProvinceCatalog& province, const std::string& code) const;
 
   // Procedures in Vietnamese A–Z order of their names.
-  std::vector<const Procedure*> procedures_by_name() const;
+  const std::vector<const Procedure*>& procedures_by_name() const;
 
   // The national procedure with the province's overrides applied.
   static Procedure localize(const Procedure& national, const CatalogEntry& entry);
@@ -48,6 +48,8 @@ class Catalog {
   std::map<std::string, std::size_t> life_event_index_;
   std::map<std::string, std::size_t> province_index_;
   std::map<std::string, std::size_t> province_catalog_index_;
+  std::map<std::string, std::map<std::string, std::size_t>> entry_index_;  // province -> code -> entry
+  std::vector<const Procedure*> by_name_;
 };
 
 }  // namespace motcua
