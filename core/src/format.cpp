@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "motcua/civil_date.h"
+
 namespace motcua {
 
 std::string format_vnd(std::int64_t amount) {
@@ -17,18 +19,8 @@ std::string format_vnd(std::int64_t amount) {
 }
 
 bool is_valid_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (const int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[static_cast<std::size_t>(i)] < '0' || s[static_cast<std::size_t>(i)] > '9') return false;
-  }
-  const int y = std::stoi(s.substr(0, 4));
-  const int m = std::stoi(s.substr(5, 2));
-  const int d = std::stoi(s.substr(8, 2));
-  if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  const int max = days[m - 1] + (m == 2 && leap ? 1 : 0);
-  return d <= max;
+  const std::optional<CivilDate> d = parse_iso_date(s);
+  return d && d->year >= 1900;
 }
 
 bool is_valid_time(const std::string& s) {
