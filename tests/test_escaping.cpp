@@ -18,7 +18,8 @@ const std::string kPayload = "<script>alert(1)</script>\"'><img src=x onerror=al
 const std::set<std::string> kStructural = {
     "$schema", "slug", "code", "kind", "unit", "field", "levels", "life_events", "related", "procedure",
     "centers", "days", "sessions", "online_level", "content_as_of", "effective_date", "issued", "url",
-    "local_code", "also_receives", "does_not_receive", "retrieved", "website"};
+    "local_code", "also_receives", "does_not_receive", "retrieved", "website", "calendar", "rule", "time",
+    "date", "status", "year"};
 
 void inject(json& v, const std::string& key, const std::string& parent_key) {
   if (v.is_object()) {
@@ -37,11 +38,11 @@ std::vector<std::string> foreign_markup(const std::string& html) {
       "!doctype", "html", "head", "meta", "title", "link", "body", "a", "header", "div", "span", "nav", "ul", "ol",
       "li", "main", "footer", "p", "h1", "h2", "h3", "section", "form", "label", "input", "button", "details",
       "summary", "article", "strong", "em", "br", "dl", "dt", "dd", "table", "caption", "thead", "tbody", "tr",
-      "th", "td", "code", "!--"};
+      "th", "td", "code", "time", "!--"};
   static const std::set<std::string> attributes = {
       "lang", "charset", "name", "content", "property", "rel", "href", "class", "role", "aria-label", "id",
       "tabindex", "aria-labelledby", "aria-current", "action", "method", "for", "type", "autocomplete",
-      "spellcheck", "scope"};
+      "spellcheck", "scope", "datetime"};
   std::vector<std::string> out;
   std::size_t i = 0;
   while ((i = html.find('<', i)) != std::string::npos) {

@@ -7,6 +7,7 @@
 #include "motcua/format.h"
 #include "motcua/object_reader.h"
 #include "motcua/vietnamese_text.h"
+#include "motcua/work_calendar.h"
 
 namespace motcua {
 
@@ -163,6 +164,10 @@ Center read_center(ObjectReader& parent, const std::string& key) {
       c.opening_hours.push_back(h);
     }
   }
+  if (const json* wt = r.object("working_time", Need::optional)) {
+    WorkingTime w;
+    if (read_working_time(doc, *wt, r.pointer_of("working_time"), w, diags)) c.working_time = w;
+  }
   if (const json* lines = r.array("hotlines", Need::required)) {
     if (lines->empty()) r.error("hotlines", "a center needs at least one hotline");
     for (std::size_t i = 0; i < lines->size(); ++i) {
@@ -233,6 +238,7 @@ class Loader {
     read_hotlines();
     read_procedures();
     read_province_catalogs();
+    read_calendar();
     report_unknown_files();
     catalog_.index();
     return std::move(catalog_);
@@ -642,6 +648,28 @@ class Loader {
     return e;
   }
 
+  // calendar/rules.json and one calendar/<year>.json per year with an official schedule.
+  void read_calendar() {
+    if (const JsonDocument* d = doc("calendar/rules.json", true)) {
+      read_calendar_rules(*d, d->value, "", catalog_.calendar.rules, diags_);
+    }
+    for (const auto& [path, document] : docs_) {
+      if (parent_dir(path) != "calendar" || path == "calendar/rules.json") continue;
+      used_.insert(path);
+      YearSchedule y;
+      read_year_schedule(document, document.value, "", y, diags_);
+      const std::string expected = std::to_string(y.year) + ".json";
+      if (y.year != 0 && base_name(path) != expected) {
+        ObjectReader r(document, document.value, "", diags_, "year schedule");
+        r.error("year", "the schedule of " + std::to_string(y.year) + " belongs in calendar/" + expected);
+      } else if (y.year != 0) {
+        catalog_.calendar.years.push_back(y);
+      }
+    }
+    std::sort(catalog_.calendar.years.begin(), catalog_.calendar.years.end(),
+              [](const YearSchedule& a, const YearSchedule& b) { return a.year < b.year; });
+  }
+
   void report_unknown_files() {
     for (const auto& [path, file] : files_) {
       if (used_.count(path)) continue;
@@ -657,7 +685,7 @@ class Loader {
 const std::vector<std::string>& reserved_top_level_slugs() {
   static const std::vector<std::string> names = {
       "thu-tuc", "linh-vuc", "cap-thuc-hien", "su-kien", "phi-dia-gioi", "truc-tuyen-toan-trinh",
-      "duong-day-nong", "tim-kiem", "api", "assets", "404"};
+      "duong-day-nong", "tim-kiem", "api", "assets", "404", "lich-lam-viec", "ho-so-nhap"};
   return names;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "motcua/model.h"
+#include "motcua/work_calendar.h"
 
 namespace motcua {
 
@@ -18,6 +19,7 @@ class Catalog {
   std::vector<NationalHotline> hotlines;
   std::vector<Procedure> procedures;           // sorted by code
   std::vector<ProvinceCatalog> province_catalogs;  // sorted by slug
+  CalendarData calendar;  // content/calendar/: rules and yearly schedules
 
   // Call once after the vectors are filled (the loader does).
   void index();

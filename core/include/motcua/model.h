@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace motcua {
@@ -112,6 +113,16 @@ struct OpeningHours {
   std::vector<TimeSession> sessions;
 };
 
+// The hours a center works, which is what deadlines count (not the hours it
+// receives the public: a center open on Saturday morning does not make Saturday a
+// working day). Sessions are [start, end) in minutes after midnight, sorted.
+struct WorkingTime {
+  std::vector<int> weekdays;  // 0 = Sunday ... 6 = Saturday
+  std::vector<std::pair<int, int>> sessions;
+  std::string source;
+  bool sample = false;
+};
+
 struct Coordinates {
   double lat = 0;
   double lng = 0;
@@ -122,6 +133,7 @@ struct Center {
   std::string address;
   std::optional<Coordinates> coordinates;
   std::vector<OpeningHours> opening_hours;
+  std::optional<WorkingTime> working_time;  // absent: the national default
   std::vector<Hotline> hotlines;
   std::string email;
   std::string website;
