@@ -2,9 +2,11 @@
 
 #include <chrono>
 #include <iostream>
+#include <iterator>
 #include <map>
 
 #include "file_io.h"
+#include "motcua/calc.h"
 #include "motcua/catalog_loader.h"
 #include "motcua/site_renderer.h"
 
@@ -140,6 +142,17 @@ int build(const BuildOptions& options) {
   std::cout << "Built " << pages << " pages (" << files.size() << " files) from " << catalog.procedures.size()
             << " procedures into " << options.out_dir << "/\n";
   return 0;
+}
+
+int calc(const std::string& engine, const BuildOptions& options) {
+  Steps steps(false);
+  Catalog catalog;
+  int exit_code = 0;
+  if (!load(options, steps, catalog, exit_code)) return exit_code;
+  const std::string request{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  const CalcReply reply = run_calc(engine, catalog, request);
+  std::cout << reply.json << "\n";
+  return reply.ok ? 0 : 1;
 }
 
 }  // namespace motcua::cli

@@ -15,5 +15,7 @@ struct BuildOptions {
 // 2 a problem with the command line or the filesystem.
 int build(const BuildOptions& options);
 int check(const BuildOptions& options);
+// Reads a JSON request on stdin, prints the JSON result; 1 when the request is wrong.
+int calc(const std::string& engine, const BuildOptions& options);
 
 }  // namespace motcua::cli

@@ -1,6 +1,10 @@
 // motcua: publishes the catalog of administrative procedures as a static site.
 #include <CLI/CLI.hpp>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "commands.h"
 
 int main(int argc, char** argv) {
@@ -29,7 +33,20 @@ int main(int argc, char** argv) {
   check->add_option("--content", options.content_dir, "Content folder (see docs/content.md)")->capture_default_str();
   check->add_flag("-v,--verbose", options.verbose, "Print the time taken by each step");
 
+  CLI::App* calc = app.add_subcommand(
+      "calc", "Answer one question from the content as JSON: read a request on stdin, print the result on\n"
+              "stdout (the same functions the offline web client runs). Exit 1 with a JSON error naming the\n"
+              "field when the request is wrong.");
+  calc->require_subcommand(1);
+  calc->add_option("--content", options.content_dir, "Content folder (see docs/content.md)")->capture_default_str();
+  const std::vector<std::pair<std::string, std::string>> engines = {
+      {"deadline", "When is the result due? Request: {\"received_at\": \"2026-02-13T10:00:00+07:00\",\n"
+                   "\"duration\": {\"value\": 5, \"unit\": \"working_days\"}} (see docs/deadlines.md)"},
+  };
+  for (const auto& [name, help] : engines) calc->add_subcommand(name, help);
+
   CLI11_PARSE(app, argc, argv);
+  if (*calc) return motcua::cli::calc(calc->get_subcommands().front()->get_name(), options);
   if (*build) return motcua::cli::build(options);
   if (*check) return motcua::cli::check(options);
   return 2;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "motcua/deadline.h"
 #include "motcua/format.h"
 #include "motcua/markdown.h"
 #include "motcua/vietnamese_text.h"
@@ -201,6 +202,13 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
     put(d, "deadline_common", dl);
   }
   if (!p.channels.empty() && fees_agree) put(d, "fee_common", fee_data(p.channels.front().fee));
+  // How the deadline is counted, once per unit used.
+  std::vector<std::string> counting;
+  for (const Channel& c : p.channels) {
+    const std::string s = explain_deadline_counting(c.deadline, catalog.calendar.rules);
+    if (!s.empty() && std::find(counting.begin(), counting.end(), s) == counting.end()) counting.push_back(s);
+  }
+  put(d, "deadline_counting", strings(counting));
 
   put(d, "steps_html", render_markdown(p.steps_markdown));
   put(d, "has_conditions", !p.conditions_markdown.empty());

@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <map>
 
+#include "motcua/deadline.h"
 #include "motcua/format.h"
+#include "motcua/lunar_calendar.h"
 #include "motcua/vietnamese_text.h"
+#include "motcua/work_calendar.h"
 #include "page_data.h"
 
 namespace motcua {
@@ -83,6 +86,7 @@ class SiteBuilder {
     life_event_pages();
     for (const ProvinceCatalog& pc : c_.province_catalogs) province_pages(pc);
     hotline_directory();
+    working_calendar();
     not_found();
     for (OutputFile& f : render_sitemap(page_paths_, opt_)) files_.push_back(std::move(f));
     for (OutputFile& f : render_catalog_api(c_, opt_)) files_.push_back(std::move(f));
@@ -102,7 +106,8 @@ class SiteBuilder {
 
   bool load_templates(const std::vector<SourceFile>& templates) {
     static const char* const required[] = {"layout", "home",   "az",       "procedure", "procedure-list",
-                                           "link-list", "center", "hotlines", "not-found"};
+                                           "link-list", "center", "hotlines", "not-found",
+                                           "calendar"};
     for (const SourceFile& t : templates) {
       if (t.path.rfind("assets/", 0) == 0) {
         // Hash in the name: a new build never mixes with an old cached copy.
@@ -503,6 +508,97 @@ class SiteBuilder {
     page("duong-day-nong/", "hotlines", d,
          meta("Đường dây nóng", "Số điện thoại đường dây nóng của các Trung tâm Phục vụ hành chính công.",
               {home_crumb()}));
+  }
+
+  // /lich-lam-viec/: the days off of this year and next (the year of the content's date),
+  // with their sources, so citizens and officials can check the deadline engine.
+  void working_calendar() {
+    const CalendarRules& rules = c_.calendar.rules;
+    const WorkCalendar calendar(c_.calendar);
+    const std::optional<CivilDate> as_of = parse_iso_date(c_.site.content_as_of);
+    const int first = as_of ? as_of->year : 2026;
+    Data years = render::list();
+    for (int y = first; y <= first + 1; ++y) {
+      if (!calendar.covers(y)) continue;
+      Data yd;
+      put(yd, "year", std::to_string(y));
+      const bool estimated = calendar.estimated_year(y);
+      put(yd, "estimated", estimated);
+      put(yd, "estimate_note", rules.estimate_note);
+      Data sources = render::list();
+      for (const YearSchedule& s : c_.calendar.years) {
+        if (s.year != y) continue;
+        put(yd, "reported", s.status == "reported");
+        for (const DocumentSource& src : s.sources) {
+          Data x;
+          put(x, "document", src.document);
+          put(x, "url", src.url);
+          put(x, "note", src.note);
+          sources.push_back(x);
+        }
+      }
+      put(yd, "sources", sources);
+      Data days = render::list();
+      for (const auto& [date, status] : calendar.special_days(y)) {
+        Data x;
+        put(x, "date", to_vietnamese(date));
+        put(x, "iso", to_iso(date));
+        put(x, "weekday", std::string(weekday_name(weekday(date))));
+        const LunarDate l = to_lunar(date);
+        put(x, "lunar", std::to_string(l.day) + "/" + std::to_string(l.month) + (l.leap ? " nhuận" : ""));
+        put(x, "reason", status.reason);
+        put(x, "working", status.working);
+        put(x, "source", status.source);
+        days.push_back(x);
+      }
+      put(yd, "days", days);
+      years.push_back(yd);
+    }
+    Data d;
+    put(d, "years", years);
+    std::vector<std::string> rest;
+    for (const int w : rules.weekly_rest_days) rest.push_back(weekday_name(w));
+    std::string rest_text;
+    for (std::size_t i = 0; i < rest.size(); ++i) rest_text += (i ? (i + 1 == rest.size() ? " và " : ", ") : "") + rest[i];
+    put(d, "weekly_rest", rest_text);
+    put(d, "weekly_rest_source", rules.weekly_rest_source);
+    OpeningHours hours;
+    for (const int w : rules.working_time.weekdays) hours.days.push_back(weekday_key(w));
+    for (const auto& [a, b] : rules.working_time.sessions) hours.sessions.push_back({minutes_text(a), minutes_text(b)});
+    put(d, "working_time", describe_opening_hours(hours));
+    put(d, "working_time_source", rules.working_time.source);
+    put(d, "working_time_sample", rules.working_time.sample);
+    put(d, "outside_hours_next", rules.outside_hours_rule == "next_session");
+    put(d, "outside_hours_source", rules.outside_hours_source);
+    Data counting = render::list();
+    for (const DeadlineUnit unit : {DeadlineUnit::working_days, DeadlineUnit::calendar_days,
+                                    DeadlineUnit::working_hours, DeadlineUnit::same_day}) {
+      Deadline dl;
+      dl.unit = unit;
+      Data x;
+      put(x, "unit", unit == DeadlineUnit::working_days    ? "Ngày làm việc"
+                     : unit == DeadlineUnit::calendar_days ? "Ngày (tính cả ngày nghỉ)"
+                     : unit == DeadlineUnit::working_hours ? "Giờ làm việc"
+                                                           : "Trong ngày");
+      put(x, "text", explain_deadline_counting(dl, rules));
+      counting.push_back(x);
+    }
+    put(d, "counting", counting);
+    page("lich-lam-viec/", "calendar", d,
+         meta("Lịch làm việc và ngày nghỉ " + std::to_string(first) + "–" + std::to_string(first + 1),
+              "Ngày nghỉ lễ, Tết, nghỉ bù và ngày làm bù dùng để tính thời hạn giải quyết thủ tục hành chính.",
+              {home_crumb()}));
+    files_.push_back({"api/lich-lam-viec.json", deadline_data_json(c_)});
+  }
+
+  static std::string weekday_key(int w) {
+    static const char* const keys[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    return keys[w];
+  }
+  static std::string minutes_text(int m) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
+    return buf;
   }
 
   void not_found() {
