@@ -43,9 +43,19 @@ int main(int argc, char** argv) {
       {"deadline", "When is the result due? Request: {\"received_at\": \"2026-02-13T10:00:00+07:00\",\n"
                    "\"duration\": {\"value\": 5, \"unit\": \"working_days\"}} (see docs/deadlines.md)"},
   };
-  for (const auto& [name, help] : engines) calc->add_subcommand(name, help);
+  for (const auto& [name, help] : engines) {
+    // Accept --content on either side: `motcua calc --content X deadline` and `motcua calc deadline --content X`.
+    calc->add_subcommand(name, help)
+        ->add_option("--content", options.content_dir, "Content folder (see docs/content.md)")
+        ->capture_default_str();
+  }
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; a wrong command line exits 2 like every other usage error.
+    return app.exit(e) == 0 ? 0 : 2;
+  }
   if (*calc) return motcua::cli::calc(calc->get_subcommands().front()->get_name(), options);
   if (*build) return motcua::cli::build(options);
   if (*check) return motcua::cli::check(options);

@@ -48,5 +48,18 @@ check "a missing content folder exits 2" test $? -eq 2
 "$motcua" build --content "$src/tests/sites/basic/content" --out "$work/site3" --base-url "ftp://x" >/dev/null 2>&1
 check "a bad base URL exits 2" test $? -eq 2
 
+# motcua calc deadline: JSON in on stdin, JSON out on stdout, exit 1 with a JSON error.
+echo '{"received_at": "2026-03-13T16:00:00+07:00", "duration": {"value": 2, "unit": "working_days"}}' |
+  "$motcua" calc deadline --content "$src/tests/sites/basic/content" >"$work/due.json" 2>"$work/due-err.txt"
+check "calc deadline exits 0" test $? -eq 0
+check "calc deadline prints the due time" grep -q '"due_at": *"2026-03-17T17:00:00+07:00"' "$work/due.json"
+check "calc deadline names the skipped weekend" grep -q '"reason": *"Chủ nhật"' "$work/due.json"
+echo '{"received_at": "tomorrow", "duration": {"value": 2, "unit": "working_days"}}' |
+  "$motcua" calc deadline --content "$src/tests/sites/basic/content" >"$work/bad.json" 2>/dev/null
+check "a bad deadline request exits 1" test $? -eq 1
+check "the error names the field" grep -q '"field": *"/received_at"' "$work/bad.json"
+"$motcua" calc weather --content "$src/tests/sites/basic/content" </dev/null >/dev/null 2>&1
+check "an unknown engine exits 2" test $? -eq 2
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

@@ -557,7 +557,12 @@ class SiteBuilder {
     Data d;
     put(d, "years", years);
     std::vector<std::string> rest;
-    for (const int w : rules.weekly_rest_days) rest.push_back(weekday_name(w));
+    // Monday first, as Vietnamese calendars are read: "Thứ Bảy và Chủ nhật".
+    for (const int w : {1, 2, 3, 4, 5, 6, 0}) {
+      if (std::find(rules.weekly_rest_days.begin(), rules.weekly_rest_days.end(), w) != rules.weekly_rest_days.end()) {
+        rest.push_back(weekday_name(w));
+      }
+    }
     std::string rest_text;
     for (std::size_t i = 0; i < rest.size(); ++i) rest_text += (i ? (i + 1 == rest.size() ? " và " : ", ") : "") + rest[i];
     put(d, "weekly_rest", rest_text);
