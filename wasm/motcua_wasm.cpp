@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "motcua/calc.h"
 #include "motcua/catalog_loader.h"
 #include "motcua/json_document.h"
 #include "motcua/model.h"
@@ -43,6 +44,25 @@ char* motcua_check_procedure(const char* json_text) {
                                   {"message", d.message}});
   }
   return to_c_string(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// Runs one engine ("deadline", …) on the data file the site published beside the page
+// and a request, exactly as `motcua calc <engine>` does. Returns
+// {"ok": bool, "result": {...}} where result is the engine's answer or its error
+// ({"error": {"field", "message"}}).
+char* motcua_calc(const char* engine, const char* data_json, const char* request_json) {
+  const motcua::CalcReply reply = motcua::calc_with_data(engine != nullptr ? engine : "",
+                                                         data_json != nullptr ? data_json : "",
+                                                         request_json != nullptr ? request_json : "");
+  std::string out = std::string("{\"ok\":") + (reply.ok ? "true" : "false") + ",\"result\":" + reply.json + "}";
+  return to_c_string(out);
+}
+
+// What this module understands, so a page can refuse data from another build:
+// {"schema_version": N, "version": "…"}.
+char* motcua_version() {
+  nlohmann::json out = {{"schema_version", motcua::kSchemaVersion}, {"version", MOTCUA_VERSION}};
+  return to_c_string(out.dump());
 }
 
 void motcua_free(char* p) { std::free(p); }

@@ -46,6 +46,27 @@ const char* channel_name(ChannelKind k) {
   return "";
 }
 
+const char* channel_slug(ChannelKind k) {
+  switch (k) {
+    case ChannelKind::direct: return "direct";
+    case ChannelKind::online: return "online";
+    case ChannelKind::postal: return "postal";
+  }
+  return "";
+}
+
+const char* deadline_unit_slug(DeadlineUnit u) {
+  switch (u) {
+    case DeadlineUnit::same_day: return "same_day";
+    case DeadlineUnit::working_days: return "working_days";
+    case DeadlineUnit::calendar_days: return "calendar_days";
+    case DeadlineUnit::working_hours: return "working_hours";
+    case DeadlineUnit::months: return "months";
+    case DeadlineUnit::unknown: break;
+  }
+  return "unknown";
+}
+
 const char* commune_kind_name(const std::string& kind) {
   if (kind == "phuong") return "Phường";
   if (kind == "dac-khu") return "Đặc khu";

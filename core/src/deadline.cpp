@@ -14,7 +14,7 @@ using json = nlohmann::json;
 namespace {
 
 constexpr LocalTime kDay = 86400;
-constexpr int kDataSchemaVersion = 1;
+constexpr int kDataSchemaVersion = kSchemaVersion;  // one version for the data files and the module
 const char* const kPauseReason = "Tạm dừng giải quyết (chờ bổ sung hồ sơ)";
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }

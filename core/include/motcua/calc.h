@@ -16,4 +16,10 @@ struct CalcReply {
 // Engines: "deadline".
 CalcReply run_calc(const std::string& engine, const Catalog& catalog, const std::string& request_json);
 
+// The same calculation from the data file the site publishes for that engine
+// (deadline: api/lich-lam-viec.json). This is what the WebAssembly module runs in the
+// browser, and run_calc() goes through it too, so both always agree. A data file from
+// another schema version is refused with an error naming "/schema_version".
+CalcReply calc_with_data(const std::string& engine, const std::string& data_json, const std::string& request_json);
+
 }  // namespace motcua

@@ -228,6 +228,8 @@ struct SiteInfo {
 const char* level_name(Level l);       // "Cấp xã"
 const char* level_slug(Level l);       // "xa"
 const char* channel_name(ChannelKind k);  // "Trực tiếp"
+const char* channel_slug(ChannelKind k);  // "direct", as in content and the JSON contracts
+const char* deadline_unit_slug(DeadlineUnit u);  // "working_days", as in content
 const char* commune_kind_name(const std::string& kind);  // "Xã", "Phường", "Đặc khu"
 
 }  // namespace motcua

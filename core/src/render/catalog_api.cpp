@@ -9,18 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-const char* unit_name(DeadlineUnit u) {
-  switch (u) {
-    case DeadlineUnit::same_day: return "same_day";
-    case DeadlineUnit::working_days: return "working_days";
-    case DeadlineUnit::calendar_days: return "calendar_days";
-    case DeadlineUnit::working_hours: return "working_hours";
-    case DeadlineUnit::months: return "months";
-    case DeadlineUnit::unknown: break;
-  }
-  return "unknown";
-}
-
 const char* fee_kind_name(FeeKind k) {
   switch (k) {
     case FeeKind::free: return "free";
@@ -29,15 +17,6 @@ const char* fee_kind_name(FeeKind k) {
     case FeeKind::unknown: break;
   }
   return "unknown";
-}
-
-const char* channel_slug(ChannelKind k) {
-  switch (k) {
-    case ChannelKind::direct: return "direct";
-    case ChannelKind::online: return "online";
-    case ChannelKind::postal: return "postal";
-  }
-  return "";
 }
 
 json levels_json(const Procedure& p) {
@@ -50,7 +29,7 @@ json procedure_json(const Procedure& p, const std::string& url) {
   json channels = json::array();
   for (const Channel& c : p.channels) {
     json ch = {{"kind", channel_slug(c.kind)},
-               {"deadline", {{"unit", unit_name(c.deadline.unit)}, {"value", c.deadline.value}, {"text", c.deadline.text}}},
+               {"deadline", {{"unit", deadline_unit_slug(c.deadline.unit)}, {"value", c.deadline.value}, {"text", c.deadline.text}}},
                {"fee", {{"kind", fee_kind_name(c.fee.kind)}, {"amount", c.fee.amount}, {"per", c.fee.per},
                         {"text", c.fee.text}, {"basis", c.fee.basis}, {"sample", c.fee.sample}}}};
     if (!c.online_level.empty()) ch["online_level"] = c.online_level;
