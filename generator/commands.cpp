@@ -123,6 +123,22 @@ int build(const BuildOptions& options) {
     std::cerr << "motcua: error: cannot read templates: " << error << "\n  Give the templates folder with --templates DIR.\n";
     return 2;
   }
+  // The WebAssembly core goes into the site as an asset, hashed like the others.
+  if (!options.wasm_dir.empty()) {
+    std::size_t found = 0;
+    for (const char* name : {"motcua.js", "motcua.wasm"}) {
+      std::string bytes;
+      if (io::read_file(options.wasm_dir + "/" + name, bytes)) {
+        templates.push_back({std::string("assets/") + name, std::move(bytes)});
+        ++found;
+      }
+    }
+    if (found != 2) {
+      std::cerr << "motcua: warning: no WebAssembly module in " << options.wasm_dir
+                << " (motcua.js, motcua.wasm): the pages work, but without the offline calculators and drafts.\n"
+                   "  Build it with emcc (./build.sh does), or give its folder with --wasm DIR.\n";
+    }
+  }
   Diagnostics diags;
   const std::vector<OutputFile> files =
       steps.run("render", [&] { return render_site(catalog, templates, site_options, diags); });

@@ -7,6 +7,7 @@ struct BuildOptions {
   std::string content_dir = "content";
   std::string out_dir = "site";
   std::string templates_dir;
+  std::string wasm_dir;  // holds motcua.js and motcua.wasm; empty: build the site without the tools
   std::string base_url = "http://localhost:8000/";
   bool verbose = false;
 };

@@ -8,12 +8,20 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace motcua::io {
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return !in.bad();
+}
 
 bool read_tree(const std::string& dir, std::vector<SourceFile>& out, std::string& error) {
   std::error_code ec;

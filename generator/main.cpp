@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
 
   motcua::cli::BuildOptions options;
   options.templates_dir = MOTCUA_DEFAULT_TEMPLATES;
+  options.wasm_dir = MOTCUA_DEFAULT_WASM;
 
   CLI::App* build = app.add_subcommand(
       "build", "Validate the content and generate the site. The new site replaces the old one only when\n"
@@ -27,6 +28,10 @@ int main(int argc, char** argv) {
                     "the pages are relative, so the folder works under any sub-path")
       ->capture_default_str();
   build->add_option("--templates", options.templates_dir, "Templates and static assets folder")->capture_default_str();
+  build->add_option("--wasm", options.wasm_dir,
+                    "Folder with the WebAssembly core (motcua.js, motcua.wasm) for the offline tools;\n"
+                    "\"\" builds the site without them")
+      ->capture_default_str();
   build->add_flag("-v,--verbose", options.verbose, "Print the time taken by each step");
 
   CLI::App* check = app.add_subcommand("check", "Validate the content and report every problem; write nothing.");

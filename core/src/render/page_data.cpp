@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "motcua/deadline.h"
 #include "motcua/format.h"
@@ -133,6 +134,36 @@ Data center_data(const Center& c) {
     put(d, "map_url", "https://www.openstreetmap.org/search?query=" + url_encode(c.address));
   }
   return d;
+}
+
+// What the offline "when will it be ready?" calculator needs, as JSON in a data
+// attribute: each channel's period and, on a province's page, the centers that receive
+// the procedure (keys of the published calendar data: "province" or "province/commune").
+std::string deadline_tool_json(const Catalog& catalog, const Procedure& p, const std::string& root,
+                               const ProvinceCatalog* province, const CatalogEntry* entry) {
+  nlohmann::json channels = nlohmann::json::array();
+  for (const Channel& c : p.channels) {
+    const Deadline& dl = c.deadline;
+    if (dl.unit == DeadlineUnit::unknown) continue;
+    nlohmann::json duration = {{"unit", deadline_unit_slug(dl.unit)}};
+    if (dl.unit != DeadlineUnit::same_day) duration["value"] = dl.value;
+    channels.push_back({{"kind", channel_slug(c.kind)}, {"label", channel_name(c.kind)}, {"duration", duration},
+                        {"text", describe_deadline(dl)}});
+  }
+  if (channels.empty()) return "";
+  nlohmann::json centers = nlohmann::json::array();
+  if (province != nullptr && entry != nullptr) {
+    if (catalog.receives(*province, *entry, nullptr)) {
+      centers.push_back({{"key", province->slug}, {"name", province->center.name}});
+    }
+    for (const Commune& commune : province->communes) {
+      if (catalog.receives(*province, *entry, &commune)) {
+        centers.push_back({{"key", province->slug + "/" + commune.slug}, {"name", commune.center.name}});
+      }
+    }
+  }
+  const nlohmann::json tool = {{"calendar", root + "api/lich-lam-viec.json"}, {"channels", channels}, {"centers", centers}};
+  return tool.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Data procedure_data(const Catalog& catalog, const Procedure& p, const std::string& root,
@@ -291,6 +322,7 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
     }
     put(d, "offered_in", offered);
   }
+  put(d, "deadline_tool", deadline_tool_json(catalog, p, root, province, entry));
   return d;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <map>
 
 #include "motcua/deadline.h"
@@ -87,9 +88,11 @@ class SiteBuilder {
     for (const ProvinceCatalog& pc : c_.province_catalogs) province_pages(pc);
     hotline_directory();
     working_calendar();
+    drafts_pages();
     not_found();
     for (OutputFile& f : render_sitemap(page_paths_, opt_)) files_.push_back(std::move(f));
     for (OutputFile& f : render_catalog_api(c_, opt_)) files_.push_back(std::move(f));
+    web_app();
     return std::move(files_);
   }
 
@@ -107,7 +110,7 @@ class SiteBuilder {
   bool load_templates(const std::vector<SourceFile>& templates) {
     static const char* const required[] = {"layout", "home",   "az",       "procedure", "procedure-list",
                                            "link-list", "center", "hotlines", "not-found",
-                                           "calendar"};
+                                           "calendar", "drafts", "offline", "sw.js"};
     for (const SourceFile& t : templates) {
       if (t.path.rfind("assets/", 0) == 0) {
         // Hash in the name: a new build never mixes with an old cached copy.
@@ -136,7 +139,11 @@ class SiteBuilder {
     for (const char* name : required) {
       if (!templates_.count(name)) diags_.error(std::string("templates/") + name + ".mustache", 0, 0, "", "required template is missing");
     }
-    if (!assets_.count("style.css")) diags_.error("templates/assets/style.css", 0, 0, "", "required stylesheet is missing");
+    for (const char* asset : {"style.css", "app.js", "icon.svg", "icon-192.png", "icon-512.png"}) {
+      if (!assets_.count(asset)) {
+        diags_.error(std::string("templates/assets/") + asset, 0, 0, "", "required asset is missing");
+      }
+    }
     return !diags_.has_errors();
   }
 
@@ -199,6 +206,15 @@ class SiteBuilder {
     put(layout, "content_as_of", format_date(c_.site.content_as_of));
     put(layout, "canonical", opt_.base_url + dir);
     put(layout, "css", root + assets_.at("style.css"));
+    put(layout, "icon", root + assets_.at("icon.svg"));
+    put(layout, "touch_icon", root + assets_.at("icon-192.png"));
+    put(layout, "app_js", root + assets_.at("app.js"));
+    // The WebAssembly core is there when the build found it (motcua build --wasm).
+    const bool wasm = assets_.count("motcua.js") && assets_.count("motcua.wasm");
+    put(layout, "wasm", wasm);
+    put(layout, "wasm_js", wasm ? root + assets_.at("motcua.js") : "");
+    put(layout, "wasm_url", wasm ? root + assets_.at("motcua.wasm") : "");
+    put(layout, "content_as_of_iso", c_.site.content_as_of);
     put(layout, "noindex", meta.noindex);
     put(layout, "help", meta.help);
     Data crumbs = render::list();
@@ -604,6 +620,48 @@ class SiteBuilder {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
     return buf;
+  }
+
+  // "Hồ sơ nháp của tôi" (drafts kept on the device) and the page shown offline when a
+  // page was never visited.
+  void drafts_pages() {
+    page("ho-so-nhap/", "drafts", Data(), meta("Hồ sơ nháp của tôi", "Tờ khai bạn đang điền, lưu trên thiết bị của bạn.",
+                                              {}));
+    PageMeta m = meta("Bạn đang ngoại tuyến", "", {});
+    m.noindex = true;
+    page("ngoai-tuyen/", "offline", Data(), m);
+  }
+
+  // The web app manifest and the service worker. The worker's version is a hash of
+  // every file of this build, so any new deploy is offered as an update.
+  void web_app() {
+    nlohmann::json manifest = {
+        {"name", c_.site.title},
+        {"short_name", "Một cửa"},
+        {"description", c_.site.description},
+        {"lang", "vi"},
+        {"start_url", "./"},
+        {"scope", "./"},
+        {"display", "standalone"},
+        {"background_color", "#ffffff"},
+        {"theme_color", "#0b4f8a"},
+        {"icons", {{{"src", assets_.at("icon-192.png")}, {"sizes", "192x192"}, {"type", "image/png"}},
+                   {{"src", assets_.at("icon-512.png")}, {"sizes", "512x512"}, {"type", "image/png"}},
+                   {{"src", assets_.at("icon.svg")}, {"sizes", "any"}, {"type", "image/svg+xml"}}}}};
+    files_.push_back({"manifest.webmanifest", manifest.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)});
+
+    nlohmann::json precache = nlohmann::json::array();
+    for (const auto& [name, path] : assets_) precache.push_back(path);
+    for (const char* p : {"ho-so-nhap/", "ngoai-tuyen/", "lich-lam-viec/", "api/lich-lam-viec.json"}) {
+      precache.push_back(p);
+    }
+    std::string everything;
+    for (const OutputFile& f : files_) everything += f.path + '\n' + content_hash(f.bytes) + '\n';
+    Data d;
+    put(d, "version", content_hash(everything));
+    put(d, "precache", precache.dump());
+    put(d, "offline", "ngoai-tuyen/");
+    files_.push_back({"sw.js", render_template("sw.js", d)});
   }
 
   void not_found() {
