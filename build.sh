@@ -7,6 +7,11 @@ cd "$(dirname "$0")"
 
 packages=(build-essential cmake nodejs emscripten libcmark-dev nlohmann-json3-dev catch2
           libkainjow-mustache-dev libcli11-dev)
+# The browser tests run in Debian's Chromium, driven by playwright-core from npm.
+if [[ "${1:-site}" == test ]]; then
+  packages+=(chromium fonts-dejavu-core)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)  # Node from NodeSource ships its own npm
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -25,6 +30,8 @@ cmake --build build -j "$jobs"
 
 case "${1:-site}" in
   test)
+    npm ci --no-audit --no-fund --loglevel=error
+    cmake -S . -B build >/dev/null  # registers the browser tests now that they can run
     cd build
     ctest --output-on-failure -j "$jobs"
     ;;

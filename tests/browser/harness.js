@@ -1,0 +1,86 @@
+// Shared by the browser tests: build the site, serve it under a sub-path from a tiny
+// static server, and drive Debian's Chromium with playwright-core (never a downloaded
+// browser).
+'use strict';
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+
+const repo = path.join(__dirname, '..', '..');
+const SUBPATH = '/tinh/thu-tuc-hanh-chinh/';
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json',
+  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml',
+  '.webmanifest': 'application/manifest+json', '.txt': 'text/plain',
+};
+
+function buildSite() {
+  const cli = process.env.MOTCUA_CLI;
+  if (!cli) throw new Error('MOTCUA_CLI must point at the motcua command (run through ctest)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-browser-'));
+  const args = ['build', '--content', path.join(repo, 'content'), '--out', path.join(dir, 'site'),
+    '--base-url', 'http://127.0.0.1' + SUBPATH];
+  if (process.env.MOTCUA_WASM_DIR) args.push('--wasm', process.env.MOTCUA_WASM_DIR);
+  execFileSync(cli, args, { stdio: 'pipe' });
+  return dir;
+}
+
+// Serves `root` at SUBPATH like a plain static host: index.html for folders, 404.html otherwise.
+function serve(root) {
+  const server = http.createServer((req, res) => {
+    let url = decodeURIComponent(req.url.split('?')[0]);
+    if (!url.startsWith(SUBPATH)) { res.writeHead(404); res.end(); return; }
+    let file = path.join(root, url.slice(SUBPATH.length));
+    if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) {
+      res.writeHead(404, { 'Content-Type': TYPES['.html'] });
+      res.end(fs.readFileSync(path.join(root, '404.html')));
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    res.end(fs.readFileSync(file));
+  });
+  const sockets = new Set();
+  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const base = 'http://127.0.0.1:' + server.address().port + SUBPATH;
+      resolve({
+        base,
+        // Stops answering at once, like a phone losing its signal.
+        close: () => new Promise((done) => { sockets.forEach((s) => s.destroy()); server.close(() => done()); }),
+      });
+    });
+  });
+}
+
+async function launch() {
+  const { chromium } = require('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+// Collects console errors and uncaught exceptions of a page.
+function watchErrors(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+// Waits until the service worker controls the page and has kept the page itself.
+async function waitUntilKept(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null,
+    null, { timeout: 15000 });
+  await page.waitForFunction(async () => {
+    const hit = await caches.match(location.href.split('#')[0]);
+    return Boolean(hit);
+  }, null, { timeout: 15000, polling: 200 });
+}
+
+module.exports = { buildSite, serve, launch, watchErrors, waitUntilKept, SUBPATH };
