@@ -179,9 +179,11 @@ class Counter {
 
   // Civil Code Art. 148(2): a period whose last day is not a working day ends at the end
   // of the next working day.
-  LocalTime last_day_rule(std::int64_t d) {
-    for (int guard = 0; guard < 4000 && error.empty() && (!working(d) || paused_day(d)); ++guard) {
-      if (paused_day(d)) skipped[d] = {kPauseReason, "", false};
+  // `count_pauses`: a day touched by a pause is not a last day either (periods in days);
+  // same-day work restarts on the day the papers come back, so it passes false.
+  LocalTime last_day_rule(std::int64_t d, bool count_pauses = true) {
+    for (int guard = 0; guard < 4000 && error.empty() && (!working(d) || (count_pauses && paused_day(d))); ++guard) {
+      if (working(d)) skipped[d] = {kPauseReason, "", false};
       else skip_day(d);
       ++d;
     }
@@ -226,9 +228,9 @@ class Counter {
     for (int guard = 0; guard < 100 && error.empty(); ++guard) {
       const std::int64_t day = day_of(s);
       if (cutoff_minutes >= 0 && working(day) && seconds_of_day(s) > cutoff_minutes * 60) {
-        due = last_day_rule(day + 1);
+        due = last_day_rule(day + 1, false);
       } else {
-        due = last_day_rule(day);
+        due = last_day_rule(day, false);
       }
       bool moved = false;
       for (const Pause& p : pauses_) {
