@@ -191,3 +191,39 @@ TEST_CASE("years without an official schedule follow the rules and are estimated
   CHECK(calendar.day({2028, 9, 4}).reason == "Nghỉ bù Quốc khánh");
   CHECK(calendar.day({2028, 9, 5}).working);
 }
+
+TEST_CASE("a center's own working time counts; opening on Saturday does not make Saturday a working day",
+          "[deadline]") {
+  // Fixture: phường Đoàn Kết receives the public Monday to Saturday morning, and works
+  // Monday to Friday 07:00–11:30, 13:00–16:30.
+  const test::BuiltSite fixture = test::build_site(test::read_folder("tests/sites/basic/content"));
+  DeadlineData data;
+  Diagnostics diags;
+  REQUIRE(read_deadline_data(fixture.files.at("api/lich-lam-viec.json"), data, diags));
+  auto run_fixture = [&](const json& request) {
+    bool ok = false;
+    const json got = json::parse(calc_deadline(data, request.dump(), ok));
+    INFO(got.dump(2));
+    REQUIRE(ok);
+    return got;
+  };
+  // Two working hours from 11:00: half an hour before lunch, 1½ hours after 13:00.
+  json got = run_fixture({{"received_at", "2026-03-10T11:00:00+07:00"},
+                          {"duration", {{"value", 2}, {"unit", "working_hours"}}},
+                          {"center", "tinh-mau/doan-ket"}});
+  CHECK(got["due_at"] == "2026-03-10T14:30:00+07:00");
+  // The national default (07:30–11:30, 13:30–17:00) gives another answer for the same request.
+  got = run_fixture({{"received_at", "2026-03-10T11:00:00+07:00"}, {"duration", {{"value", 2}, {"unit", "working_hours"}}}});
+  CHECK(got["due_at"] == "2026-03-10T15:00:00+07:00");
+  // A period in days ends at the close of the center's last session.
+  got = run_fixture({{"received_at", "2026-03-10T09:00:00+07:00"},
+                     {"duration", {{"value", 1}, {"unit", "working_days"}}},
+                     {"center", "tinh-mau/doan-ket"}});
+  CHECK(got["due_at"] == "2026-03-11T16:30:00+07:00");
+  // Handed in at the counter on Saturday morning: received on Monday at 07:00.
+  got = run_fixture({{"received_at", "2026-03-14T09:00:00+07:00"},
+                     {"duration", {{"value", 1}, {"unit", "working_days"}}},
+                     {"center", "tinh-mau/doan-ket"}});
+  CHECK(got["counted_from"] == "2026-03-16T07:00:00+07:00");
+  CHECK(got["due_at"] == "2026-03-17T16:30:00+07:00");
+}
