@@ -47,6 +47,11 @@ int main(int argc, char** argv) {
   const std::vector<std::pair<std::string, std::string>> engines = {
       {"deadline", "When is the result due? Request: {\"received_at\": \"2026-02-13T10:00:00+07:00\",\n"
                    "\"duration\": {\"value\": 5, \"unit\": \"working_days\"}} (see docs/deadlines.md)"},
+      {"fee", "How much? Request: {\"procedure\": \"2.000815\", \"province\": \"lai-chau\", \"channel\": \"direct\",\n"
+              "\"date\": \"2026-03-02\", \"inputs\": {\"pages\": 7, \"copies\": 2}, \"applicant\": {\"categories\": []}}\n"
+              "(see docs/fees.md)"},
+      {"checklist", "Which papers do I need? Request: {\"procedure\": \"1.001193\", \"channel\": \"online\",\n"
+                    "\"answers\": {\"nop-thay\": true}} (see docs/fees.md)"},
   };
   for (const auto& [name, help] : engines) {
     // Accept --content on either side: `motcua calc --content X deadline` and `motcua calc deadline --content X`.

@@ -19,17 +19,20 @@ TEST_CASE("dates", "[format]") {
   CHECK(format_date("2025-07-01") == "01/07/2025");
 }
 
-TEST_CASE("free and unspecified fees are different answers", "[format]") {
+TEST_CASE("free, not regulated and unknown fees are different answers", "[format]") {
   Fee free;
   free.kind = FeeKind::free;
   Fee none;
-  none.kind = FeeKind::unknown;
+  none.kind = FeeKind::not_regulated;
+  Fee unknown;
+  unknown.kind = FeeKind::unknown;
   Fee copy;
   copy.kind = FeeKind::amount;
   copy.amount = 8000;
   copy.per = "bản";
   CHECK(describe_fee(free) == "Miễn phí");
   CHECK(describe_fee(none) == "Không quy định");
+  CHECK(describe_fee(unknown) == "Chưa có thông tin");
   CHECK(describe_fee(copy) == "8.000 đồng/bản");
 }
 

@@ -1,6 +1,9 @@
 #include "motcua/calc.h"
 
+#include "motcua/checklist.h"
 #include "motcua/deadline.h"
+#include "motcua/fees.h"
+#include "motcua/procedure_data.h"
 
 namespace motcua {
 
@@ -28,15 +31,68 @@ CalcReply deadline(const std::string& data_json, const std::string& request) {
   return reply;
 }
 
+
+// Fee and checklist: the data file of one procedure page (procedure_data.h).
+CalcReply procedure_engine(const std::string& engine, const std::string& data_json, const std::string& request) {
+  const nlohmann::json data = nlohmann::json::parse(data_json, nullptr, false);
+  if (data.is_discarded() || !data.is_object()) return error_reply("/", "the data file is not JSON");
+  const auto version = data.find("schema_version");
+  if (version == data.end() || *version != kSchemaVersion) {
+    return error_reply("/schema_version", "this page's data comes from another version of the site (schema_version " +
+                                              (version == data.end() ? std::string("missing") : version->dump()) +
+                                              ", expected " + std::to_string(kSchemaVersion) + "): reload the page");
+  }
+  // A request naming another procedure or province than the data is a mix-up, not an answer.
+  const nlohmann::json req = nlohmann::json::parse(request, nullptr, false);
+  if (req.is_object()) {
+    for (const char* key : {"procedure", "province"}) {
+      if (req.contains(key) && (!req[key].is_string() || req[key] != data.value(key, ""))) {
+        return error_reply(std::string("/") + key, std::string("this data is for ") + key + " \"" +
+                                                       data.value(key, "") + "\"");
+      }
+    }
+  }
+  CalcReply reply;
+  reply.json = engine == "fee" ? calc_fee(data, request, reply.ok) : calc_checklist(data, request, reply.ok);
+  return reply;
+}
+
 }  // namespace
 
 CalcReply calc_with_data(const std::string& engine, const std::string& data_json, const std::string& request_json) {
   if (engine == "deadline") return deadline(data_json, request_json);
+  if (engine == "fee" || engine == "checklist") return procedure_engine(engine, data_json, request_json);
   return error_reply("/", "unknown calculation \"" + engine + "\"");
 }
 
 CalcReply run_calc(const std::string& engine, const Catalog& catalog, const std::string& request_json) {
   if (engine == "deadline") return calc_with_data(engine, deadline_data_json(catalog), request_json);
+  if (engine == "fee" || engine == "checklist") {
+    // Find the procedure (and the province's version) the request names.
+    const nlohmann::json req = nlohmann::json::parse(request_json, nullptr, false);
+    if (req.is_discarded() || !req.is_object()) return error_reply("/", "the request is not a JSON object");
+    if (!req.contains("procedure") || !req["procedure"].is_string()) {
+      return error_reply("/procedure", "name the procedure by its code, e.g. \"procedure\": \"2.000815\"");
+    }
+    const Procedure* p = catalog.find_procedure(req["procedure"].get<std::string>());
+    if (p == nullptr) return error_reply("/procedure", "unknown procedure \"" + req["procedure"].get<std::string>() + "\"");
+    const ProvinceCatalog* province = nullptr;
+    const CatalogEntry* entry = nullptr;
+    if (req.contains("province")) {
+      if (req["province"].is_string()) {
+        for (const ProvinceCatalog& pc : catalog.province_catalogs) {
+          if (pc.slug == req["province"].get<std::string>()) province = &pc;
+        }
+      }
+      if (province == nullptr) return error_reply("/province", "unknown province; use its slug, e.g. \"lai-chau\"");
+      entry = catalog.find_entry(*province, p->code);
+      if (entry == nullptr) {
+        return error_reply("/province", "this province's catalog does not list procedure " + p->code);
+      }
+    }
+    if (entry == nullptr) return calc_with_data(engine, procedure_data_json(catalog, *p, nullptr), request_json);
+    return calc_with_data(engine, procedure_data_json(catalog, Catalog::localize(*p, *entry), province), request_json);
+  }
   return error_reply("/", "unknown calculation \"" + engine + "\"");
 }
 

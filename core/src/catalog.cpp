@@ -148,6 +148,7 @@ Procedure Catalog::localize(const Procedure& national, const CatalogEntry& entry
       if (co.fee) c.fee = *co.fee;
     }
   }
+  p.fees = apply_fee_overrides(national.fees, o.fee_rules);
   return p;
 }
 

@@ -1,5 +1,7 @@
 #include "motcua/catalog_loader.h"
 
+#include "motcua/checklist.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -90,9 +92,10 @@ Fee read_fee(ObjectReader& parent, const std::string& key, Need need, bool* pres
   if (present) *present = v != nullptr;
   if (v == nullptr) return f;
   ObjectReader r(parent.document(), *v, parent.pointer_of(key), parent.diagnostics(), "fee");
-  const std::string kind = r.one_of("kind", Need::required, {"free", "amount", "local", "unknown"}, "unknown");
+  const std::string kind = r.one_of("kind", Need::required, {"free", "amount", "local", "not_regulated", "unknown"}, "unknown");
   static const std::map<std::string, FeeKind> kinds = {
-      {"free", FeeKind::free}, {"amount", FeeKind::amount}, {"local", FeeKind::local}, {"unknown", FeeKind::unknown}};
+      {"free", FeeKind::free}, {"amount", FeeKind::amount}, {"local", FeeKind::local},
+      {"not_regulated", FeeKind::not_regulated}, {"unknown", FeeKind::unknown}};
   f.kind = kinds.at(kind);
   f.amount = r.integer("amount", f.kind == FeeKind::amount ? Need::required : Need::optional, 0,
                        1'000'000'000'000LL, 0);
@@ -236,6 +239,7 @@ class Loader {
     read_life_events();
     read_provinces();
     read_hotlines();
+    read_applicant_categories();
     read_procedures();
     read_province_catalogs();
     read_calendar();
@@ -254,6 +258,7 @@ class Loader {
   std::set<std::string> broken_procedures_;  // codes (folder names) of procedures whose JSON is broken
   Catalog catalog_;
   std::map<std::string, const Procedure*> procedure_by_code_;
+  std::vector<std::string> category_slugs_;
 
   std::string display(const std::string& rel) const { return prefix_ + rel; }
 
@@ -360,6 +365,30 @@ class Loader {
     top.finish();
   }
 
+  // Who may be exempt from fees: content/applicant-categories.json (optional).
+  void read_applicant_categories() {
+    const JsonDocument* d = doc("applicant-categories.json", false);
+    if (d == nullptr) return;
+    ObjectReader top(*d, d->value, "", diags_, "file");
+    top.string("$schema", Need::optional);
+    std::set<std::string> seen;
+    if (const json* items = top.array("categories", Need::required)) {
+      for (std::size_t i = 0; i < items->size(); ++i) {
+        ObjectReader r(*d, (*items)[i], "/categories/" + std::to_string(i), diags_, "applicant category");
+        ApplicantCategory c;
+        c.slug = r.string("slug", Need::required);
+        if (!c.slug.empty() && !is_valid_slug(c.slug)) r.error("slug", "invalid slug \"" + c.slug + "\"");
+        if (!c.slug.empty() && !seen.insert(c.slug).second) r.error("slug", "category \"" + c.slug + "\" is listed twice");
+        c.name = r.string("name", Need::required);
+        c.note = r.string("note", Need::optional);
+        r.finish();
+        catalog_.applicant_categories.push_back(c);
+        category_slugs_.push_back(c.slug);
+      }
+    }
+    top.finish();
+  }
+
   void read_hotlines() {
     const JsonDocument* d = doc("hotlines.json", false);
     if (d == nullptr) return;
@@ -418,7 +447,7 @@ class Loader {
         continue;
       }
       Procedure p;
-      if (!read_procedure(*d, p, diags_)) {
+      if (!read_procedure(*d, p, diags_, &category_slugs_)) {
         // Keep going: cross-references below still report what they can.
       }
       ObjectReader r(*d, d->value, "", diags_, "procedure");
@@ -622,6 +651,28 @@ class Loader {
         e.overrides.implementing_agency = orr.string("implementing_agency", Need::required);
       }
       e.overrides.note = orr.string("note", Need::optional);
+      if (const json* rules = orr.array("fee_rules", Need::optional)) {
+        std::vector<std::string> channel_slugs;
+        if (national != nullptr) {
+          for (const Channel& c : national->channels) channel_slugs.push_back(channel_slug(c.kind));
+        }
+        for (std::size_t i = 0; i < rules->size(); ++i) {
+          ObjectReader fr(d, (*rules)[i], orr.pointer_of("fee_rules") + "/" + std::to_string(i), diags_, "fee rule");
+          const FeeRule rule = read_fee_rule(fr, channel_slugs);
+          if (national != nullptr) {
+            for (const std::string* name : {&rule.input, &rule.per}) {
+              if (name->empty()) continue;
+              bool found = false;
+              for (const FeeInput& in : national->fees.inputs) found = found || in.name == *name;
+              if (!found) {
+                fr.error(name == &rule.input ? "input" : "per",
+                         "unknown input \"" + *name + "\"; the national procedure declares its inputs in \"fees\"");
+              }
+            }
+          }
+          e.overrides.fee_rules.push_back(rule);
+        }
+      }
       if (const json* channels = orr.array("channels", Need::optional)) {
         for (std::size_t i = 0; i < channels->size(); ++i) {
           const std::string cp = orr.pointer_of("channels") + "/" + std::to_string(i);
@@ -685,11 +736,13 @@ class Loader {
 const std::vector<std::string>& reserved_top_level_slugs() {
   static const std::vector<std::string> names = {
       "thu-tuc", "linh-vuc", "cap-thuc-hien", "su-kien", "phi-dia-gioi", "truc-tuyen-toan-trinh",
-      "duong-day-nong", "tim-kiem", "api", "assets", "404", "lich-lam-viec", "ho-so-nhap"};
+      "duong-day-nong", "tim-kiem", "api", "assets", "404", "lich-lam-viec", "ho-so-nhap",
+      "ngoai-tuyen", "bieu-mau"};
   return names;
 }
 
-bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags) {
+bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags,
+                    const std::vector<std::string>* categories) {
   const std::size_t errors_before = diags.error_count();
   ObjectReader r(doc, doc.value, "", diags, "procedure");
   if (!r.is_object()) return false;
@@ -742,10 +795,50 @@ bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags) {
     }
   }
 
+  std::vector<std::string> channel_slugs;
+  for (const Channel& c : p.channels) channel_slugs.push_back(channel_slug(c.kind));
+
+  // Questions asked to build a personal checklist.
+  if (const json* questions = r.array("questions", Need::optional)) {
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < questions->size(); ++i) {
+      ObjectReader qr(doc, (*questions)[i], "/questions/" + std::to_string(i), diags, "question");
+      Question q;
+      q.id = qr.string("id", Need::required);
+      if (!q.id.empty() && !is_valid_slug(q.id)) qr.error("id", "invalid question id \"" + q.id + "\"; use e.g. \"nop-thay\"");
+      if (!q.id.empty() && !ids.insert(q.id).second) qr.error("id", "question \"" + q.id + "\" is listed twice");
+      q.text = qr.string("text", Need::required);
+      q.type = qr.one_of("type", Need::required, {"yes_no", "choice"}, "yes_no");
+      q.help = qr.string("help", Need::optional);
+      if (const json* options = qr.array("options", q.type == "choice" ? Need::required : Need::optional)) {
+        if (q.type != "choice") qr.error("options", "\"options\" are only used by a \"choice\" question");
+        if (q.type == "choice" && options->size() < 2) qr.error("options", "a choice question needs at least two options");
+        std::set<std::string> values;
+        for (std::size_t k = 0; k < options->size(); ++k) {
+          ObjectReader orr(doc, (*options)[k], qr.pointer_of("options") + "/" + std::to_string(k), diags, "option");
+          QuestionOption o;
+          o.value = orr.string("value", Need::required);
+          if (!o.value.empty() && !values.insert(o.value).second) orr.error("value", "option \"" + o.value + "\" is listed twice");
+          o.label = orr.string("label", Need::required);
+          orr.finish();
+          q.options.push_back(o);
+        }
+      }
+      qr.finish();
+      p.questions.push_back(q);
+    }
+  }
+
   if (const json* dossier = r.array("dossier", Need::required)) {
+    std::set<std::string> ids;
     for (std::size_t i = 0; i < dossier->size(); ++i) {
-      ObjectReader dr(doc, (*dossier)[i], "/dossier/" + std::to_string(i), diags, "dossier item");
+      const std::string dp = "/dossier/" + std::to_string(i);
+      ObjectReader dr(doc, (*dossier)[i], dp, diags, "dossier item");
       DossierItem item;
+      item.id = dr.string("id", Need::optional);
+      if (!item.id.empty() && !is_valid_slug(item.id)) dr.error("id", "invalid item id \"" + item.id + "\"");
+      if (!item.id.empty() && !ids.insert(item.id).second) dr.error("id", "item \"" + item.id + "\" is listed twice");
+      if (item.id.empty()) item.id = "giay-to-" + std::to_string(i + 1);
       item.name = dr.string("name", Need::required);
       item.originals = static_cast<int>(dr.integer("originals", Need::required, 0, 100, 0));
       item.copies = static_cast<int>(dr.integer("copies", Need::required, 0, 100, 0));
@@ -754,10 +847,47 @@ bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags) {
                       ? DossierKind::present
                       : DossierKind::submit;
       item.when = dr.string("when", Need::optional);
+      item.source = dr.string("source", Need::optional);
+      if (dr.has("if")) {
+        dr.object("if", Need::required);
+        if (check_condition(doc, (*dossier)[i]["if"], dp + "/if", p.questions, channel_slugs, diags)) {
+          item.condition = (*dossier)[i]["if"];
+        }
+      }
+      if (const json* alts = dr.array("one_of", Need::optional)) {
+        if (alts->size() < 2) dr.error("one_of", "\"one_of\" lists at least two papers, any one of which will do");
+        for (std::size_t k = 0; k < alts->size(); ++k) {
+          ObjectReader ar(doc, (*alts)[k], dp + "/one_of/" + std::to_string(k), diags, "alternative");
+          DossierAlternative a;
+          a.name = ar.string("name", Need::required);
+          a.originals = static_cast<int>(ar.integer("originals", Need::optional, 0, 100, item.originals));
+          a.copies = static_cast<int>(ar.integer("copies", Need::optional, 0, 100, item.copies));
+          a.form = ar.string("form", Need::optional);
+          ar.finish();
+          item.alternatives.push_back(a);
+        }
+      }
+      if (const json* waivers = dr.array("waived", Need::optional)) {
+        for (std::size_t k = 0; k < waivers->size(); ++k) {
+          const std::string wp = dp + "/waived/" + std::to_string(k);
+          ObjectReader wr(doc, (*waivers)[k], wp, diags, "waiver");
+          DossierWaiver w;
+          if (wr.object("if", Need::required) &&
+              check_condition(doc, (*waivers)[k]["if"], wp + "/if", p.questions, channel_slugs, diags)) {
+            w.condition = (*waivers)[k]["if"];
+          }
+          w.reason = wr.string("reason", Need::required);
+          w.source = wr.string("source", Need::required);
+          wr.finish();
+          if (!w.condition.is_null()) item.waivers.push_back(w);
+        }
+      }
       dr.finish();
       p.dossier.push_back(item);
     }
   }
+
+  read_fee_schedule(r, "fees", channel_slugs, categories, p.fees);
 
   // steps/conditions may instead come from .md files: the catalog loader handles those.
   r.string("steps", Need::optional);

@@ -54,9 +54,10 @@ std::string describe_fee(const Fee& f) {
     case FeeKind::free: return "Miễn phí";
     case FeeKind::amount: return format_vnd(f.amount) + (f.per.empty() ? "" : "/" + f.per);
     case FeeKind::local: return "Theo mức do Hội đồng nhân dân tỉnh quy định";
+    case FeeKind::not_regulated: return "Không quy định";
     case FeeKind::unknown: break;
   }
-  return "Không quy định";
+  return "Chưa có thông tin";
 }
 
 std::string describe_opening_hours(const OpeningHours& h) {

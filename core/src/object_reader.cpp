@@ -1,6 +1,7 @@
 #include "motcua/object_reader.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "motcua/vietnamese_text.h"
 
@@ -154,7 +155,13 @@ double ObjectReader::number(const std::string& key, Need need, double min, doubl
   }
   const double n = v->get<double>();
   if (n < min || n > max) {
-    error(key, "\"" + key + "\" is out of range");
+    // Shortest plain decimal (no iostreams: they weigh on the wasm build).
+    const auto plain = [](double d) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.15g", d);
+      return std::string(buf);
+    };
+    error(key, "\"" + key + "\" must be between " + plain(min) + " and " + plain(max) + ", found " + plain(n));
     return 0;
   }
   return n;

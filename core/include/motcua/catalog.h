@@ -20,6 +20,7 @@ class Catalog {
   std::vector<Procedure> procedures;           // sorted by code
   std::vector<ProvinceCatalog> province_catalogs;  // sorted by slug
   CalendarData calendar;  // content/calendar/: rules and yearly schedules
+  std::vector<ApplicantCategory> applicant_categories;  // content/applicant-categories.json
 
   // Call once after the vectors are filled (the loader does).
   void index();

@@ -19,7 +19,9 @@ Catalog load_catalog(const std::vector<SourceFile>& files, const std::string& di
 
 // Reads and validates one procedure.json on its own (without cross-references).
 // Used by the wasm module and by editors.
-bool read_procedure(const JsonDocument& doc, Procedure& out, Diagnostics& diags);
+// `categories`: the applicant categories fee exemptions may name (nullptr: not checked).
+bool read_procedure(const JsonDocument& doc, Procedure& out, Diagnostics& diags,
+                    const std::vector<std::string>* categories = nullptr);
 
 // Top-level names a province slug may not take, because the site uses them.
 const std::vector<std::string>& reserved_top_level_slugs();

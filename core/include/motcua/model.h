@@ -1,10 +1,13 @@
 #pragma once
 // The content model: what docs/content.md describes, as plain values.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "motcua/fees.h"
 
 namespace motcua {
 
@@ -13,7 +16,7 @@ constexpr int kSchemaVersion = 1;
 enum class Level { bo, tinh, xa, khac };
 enum class ChannelKind { direct, online, postal };
 enum class DeadlineUnit { same_day, working_days, calendar_days, working_hours, months, unknown };
-enum class FeeKind { free, amount, local, unknown };
+enum class FeeKind { free, amount, local, not_regulated, unknown };
 enum class DossierKind { submit, present };
 
 struct Deadline {
@@ -39,13 +42,47 @@ struct Channel {
   std::string description;
 };
 
+// "Bạn nộp hồ sơ thay cho người khác?": asked to the citizen to build their checklist.
+struct QuestionOption {
+  std::string value;
+  std::string label;
+};
+
+struct Question {
+  std::string id;
+  std::string text;
+  std::string type = "yes_no";  // "yes_no" | "choice"
+  std::vector<QuestionOption> options;
+  std::string help;
+};
+
+// One way to provide a paper instead of another ("one of A or B").
+struct DossierAlternative {
+  std::string name;
+  int originals = 0;
+  int copies = 0;
+  std::string form;
+};
+
+// A paper not needed in some case, with its basis (e-ID, data in a national database).
+struct DossierWaiver {
+  nlohmann::json condition;  // see checklist.h
+  std::string reason;
+  std::string source;
+};
+
 struct DossierItem {
+  std::string id;
   std::string name;
   int originals = 0;
   int copies = 0;
   std::string form;
   DossierKind kind = DossierKind::submit;
-  std::string when;
+  std::string when;          // free-text note from the source ("Khi nào cần")
+  nlohmann::json condition;  // null: always needed; else see checklist.h
+  std::vector<DossierAlternative> alternatives;
+  std::vector<DossierWaiver> waivers;
+  std::string source;        // basis of the item, when the record gives one
 };
 
 struct LegalDocument {
@@ -80,6 +117,8 @@ struct Procedure {
   std::vector<std::string> applicants;
   std::vector<Channel> channels;
   std::vector<DossierItem> dossier;
+  std::vector<Question> questions;  // asked to build a personal checklist
+  FeeSchedule fees;                 // fee rules as data (empty: not given yet)
   std::string steps_markdown;
   std::string conditions_markdown;
   ProcedureResult result;
@@ -163,6 +202,7 @@ struct ProcedureOverrides {
   std::optional<std::string> competent_agency;
   std::optional<std::string> implementing_agency;
   std::vector<ChannelOverride> channels;
+  std::vector<FeeRule> fee_rules;  // replace the national rule with the same id, or add
   std::string note;
 };
 

@@ -14,6 +14,7 @@ const char* fee_kind_name(FeeKind k) {
     case FeeKind::free: return "free";
     case FeeKind::amount: return "amount";
     case FeeKind::local: return "local";
+    case FeeKind::not_regulated: return "not_regulated";
     case FeeKind::unknown: break;
   }
   return "unknown";
