@@ -19,14 +19,16 @@ const std::set<std::string> kStructural = {
     "$schema", "slug", "code", "kind", "unit", "field", "levels", "life_events", "related", "procedure",
     "centers", "days", "sessions", "online_level", "content_as_of", "effective_date", "issued", "url",
     "local_code", "also_receives", "does_not_receive", "retrieved", "website", "calendar", "rule", "time",
-    "date", "status", "year"};
+    "date", "status", "year", "id", "question", "equals", "in", "channel", "channels", "value", "input", "rules",
+    "category", "categories", "valid_from", "valid_to", "type"};
 
 void inject(json& v, const std::string& key, const std::string& parent_key) {
   if (v.is_object()) {
     for (auto it = v.begin(); it != v.end(); ++it) inject(it.value(), it.key(), key.empty() ? parent_key : key);
   } else if (v.is_array()) {
     for (json& item : v) inject(item, key, parent_key);
-  } else if (v.is_string() && !kStructural.count(key) && !(key == "number" && parent_key == "hotlines")) {
+  } else if (v.is_string() && !kStructural.count(key) && !(key == "number" && parent_key == "hotlines") &&
+             !(key == "name" && parent_key == "inputs")) {
     v = v.get<std::string>() + kPayload;
   }
 }

@@ -5,7 +5,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "motcua/checklist.h"
 #include "motcua/deadline.h"
+#include "motcua/fees.h"
 #include "motcua/format.h"
 #include "motcua/markdown.h"
 #include "motcua/vietnamese_text.h"
@@ -136,6 +138,71 @@ Data center_data(const Center& c) {
   return d;
 }
 
+// The fee rules as a table a citizen can read without JavaScript: each rule with its
+// amount in words, the channels and dates it applies to, and its source.
+Data fee_rules_data(const Catalog& catalog, const Procedure& p) {
+  Data out;
+  Data rules = list();
+  bool any_sample = false;
+  for (const FeeRule& r : p.fees.rules) {
+    Data x;
+    put(x, "label", r.label);
+    put(x, "text", describe_fee_rule(r));
+    std::string when;
+    if (!r.channels.empty()) {
+      for (const std::string& c : r.channels) {
+        for (const Channel& ch : p.channels) {
+          if (channel_slug(ch.kind) != c) continue;
+          const char* words = ch.kind == ChannelKind::online   ? "trực tuyến"
+                              : ch.kind == ChannelKind::postal ? "qua bưu chính công ích"
+                                                               : "trực tiếp";
+          when += (when.empty() ? "Khi nộp " : " hoặc ") + std::string(words);
+        }
+      }
+    }
+    const std::string dates = describe_dates(r.valid_from, r.valid_to);
+    if (!dates.empty()) when += (when.empty() ? "Áp dụng " : "; áp dụng ") + dates;
+    put(x, "when", when);
+    put(x, "source", r.source.text());
+    put(x, "note", r.note);
+    put(x, "sample", r.sample);
+    put(x, "free", r.kind == FeeRuleKind::free);
+    put(x, "not_regulated", r.kind == FeeRuleKind::not_regulated);
+    any_sample = any_sample || r.sample;
+    rules.push_back(x);
+  }
+  put(out, "rules", rules);
+  put(out, "any_sample", any_sample);
+  Data adjustments = list();
+  for (const FeeAdjustment& a : p.fees.adjustments) {
+    Data x;
+    std::string text = a.label + ": giảm " + std::to_string(a.percent_off) + "%";
+    const std::string dates = describe_dates(a.valid_from, a.valid_to);
+    if (!dates.empty()) text += " " + dates;
+    put(x, "text", text);
+    put(x, "source", a.source.text());
+    put(x, "sample", a.sample);
+    adjustments.push_back(x);
+  }
+  put(out, "adjustments", adjustments);
+  put(out, "has_adjustments", !p.fees.adjustments.empty());
+  Data exemptions = list();
+  for (const FeeExemption& e : p.fees.exemptions) {
+    Data x;
+    std::string name = e.category;
+    for (const ApplicantCategory& c : catalog.applicant_categories) {
+      if (c.slug == e.category) name = c.name;
+    }
+    put(x, "text", name + (e.percent_off == 100 ? ": miễn" : ": giảm " + std::to_string(e.percent_off) + "%"));
+    put(x, "note", e.note);
+    put(x, "source", e.source.text());
+    exemptions.push_back(x);
+  }
+  put(out, "exemptions", exemptions);
+  put(out, "has_exemptions", !p.fees.exemptions.empty());
+  return out;
+}
+
 // What the offline "when will it be ready?" calculator needs, as JSON in a data
 // attribute: each channel's period and, on a province's page, the centers that receive
 // the procedure (keys of the published calendar data: "province" or "province/commune").
@@ -198,6 +265,29 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
     put(i, "count", count_text(item));
     put(i, "form", item.form);
     put(i, "when", item.when);
+    put(i, "if_text", item.condition.is_null() ? "" : describe_condition(item.condition, p.questions));
+    Data alts = list();
+    for (const DossierAlternative& a : item.alternatives) {
+      Data x;
+      put(x, "name", a.name);
+      DossierItem tmp;
+      tmp.originals = a.originals;
+      tmp.copies = a.copies;
+      put(x, "count", count_text(tmp));
+      put(x, "form", a.form);
+      alts.push_back(x);
+    }
+    put(i, "one_of", alts);
+    put(i, "has_one_of", !item.alternatives.empty());
+    Data waivers = list();
+    for (const DossierWaiver& w : item.waivers) {
+      Data x;
+      put(x, "if_text", describe_condition(w.condition, p.questions));
+      put(x, "reason", w.reason);
+      put(x, "source", w.source);
+      waivers.push_back(x);
+    }
+    put(i, "waivers", waivers);
     (item.kind == DossierKind::present ? present : submit).push_back(i);
   }
   put(d, "dossier_submit", submit);
@@ -233,6 +323,8 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
     put(d, "deadline_common", dl);
   }
   if (!p.channels.empty() && fees_agree) put(d, "fee_common", fee_data(p.channels.front().fee));
+  put(d, "fee_rules", fee_rules_data(catalog, p));
+  put(d, "has_fee_rules", !p.fees.rules.empty());
   // How the deadline is counted, once per unit used.
   std::vector<std::string> counting;
   for (const Channel& c : p.channels) {

@@ -9,6 +9,7 @@
 #include "motcua/deadline.h"
 #include "motcua/format.h"
 #include "motcua/lunar_calendar.h"
+#include "motcua/procedure_data.h"
 #include "motcua/vietnamese_text.h"
 #include "motcua/work_calendar.h"
 #include "page_data.h"
@@ -337,6 +338,10 @@ class SiteBuilder {
       crumbs.push_back({"Thủ tục", "thu-tuc/"});
     }
     m.crumbs = crumbs;
+    // What the page's fee calculator and checklist run on, offline too.
+    const std::string data_path = procedure_data_path(p.code, province != nullptr ? province->slug : "");
+    files_.push_back({data_path, procedure_data_json(c_, p, province)});
+    put(d, "tool_data", root_for(dir) + data_path);
     page(dir, "procedure", d, m);
   }
 
