@@ -6,11 +6,11 @@ const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const jsPath = process.env.MOTCUA_WASM_JS;
+const jsPath = process.env.MOTCUA_CHECK_WASM_JS;
 const repo = path.join(__dirname, '..', '..');
 
 async function load() {
-  assert.ok(jsPath, 'MOTCUA_WASM_JS must point at the built motcua.js (run through ctest)');
+  assert.ok(jsPath, 'MOTCUA_CHECK_WASM_JS must point at the built motcua-check.js (run through ctest)');
   const createMotcua = require(jsPath);
   return createMotcua({ wasmBinary: fs.readFileSync(jsPath.replace(/\.js$/, '.wasm')) });
 }
@@ -51,7 +51,7 @@ test('errors carry the same positions and messages as the native build', async (
   assert.strictEqual(semantic.diagnostics.length, 1);
   assert.strictEqual(semantic.diagnostics[0].pointer, '/channels/0/fee/kind');
   assert.strictEqual(semantic.diagnostics[0].line, 10);
-  assert.match(semantic.diagnostics[0].message, /unknown value "cheap"; use one of: free, amount, local, unknown/);
+  assert.match(semantic.diagnostics[0].message, /unknown value "cheap"; use one of: free, amount, local, not_regulated, unknown/);
 });
 
 test('Vietnamese text survives the boundary', async () => {
