@@ -124,7 +124,7 @@ TEST_CASE("lists and the hotline directory", "[site]") {
 TEST_CASE("the JSON API carries the catalog and local overrides", "[site]") {
   const auto index = nlohmann::json::parse(page("api/catalog.json"));
   CHECK(index["schema_version"] == kSchemaVersion);
-  CHECK(index["procedures"].size() == 2);
+  CHECK(index["procedures"].size() == 3);
   CHECK(index["procedures"][0]["url"] == "https://tthc.example.gov.vn/mot-cua/thu-tuc/1.000001/");
   const auto province = nlohmann::json::parse(page("api/tinh-mau.json"));
   const auto& entry = province["catalog"][1];
@@ -145,4 +145,33 @@ TEST_CASE("golden procedure page", "[site][golden]") {
   const std::string expected((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   // On an intended change run: MOTCUA_UPDATE_GOLDEN=1 ctest -R golden, then review the diff.
   CHECK(actual == expected);
+}
+
+TEST_CASE("procedure pages show fee rules and conditional dossiers without JavaScript", "[site][fees]") {
+  const std::string& p = page("thu-tuc/2.000002/index.html");
+  // Fee rules, each with its source; sample data marked.
+  CHECK(contains(p, "<caption>Cách tính phí, lệ phí <span class=\"sample-badge\">Dữ liệu minh họa</span></caption>"));
+  CHECK(contains(p, "0,15% giá trị, tối thiểu 100.000 đồng, tối đa 5.000.000 đồng</td><td class=\"source\">"
+                    "Dữ liệu kiểm thử, Điều 1</td>"));
+  CHECK(contains(p, "giảm 50% từ 01/07/2025 đến 31/12/2026"));
+  // Conditions spelled out as the questions a citizen would be asked.
+  CHECK(contains(p, "Chỉ cần nếu: “Bạn nộp hồ sơ thay cho người khác?” – Có và không nộp qua dịch vụ bưu chính "
+                    "công ích"));
+  CHECK(contains(p, "Một trong các giấy tờ sau:<ul><li>Quyết định thành lập (1 bản sao)</li>"));
+  CHECK(contains(p, "Không phải xuất trình nếu nộp qua dịch vụ bưu chính công ích"));
+  // "Miễn phí" and "Không quy định" are different answers.
+  CHECK(contains(page("thu-tuc/1.000001/index.html"), "<p class=\"answer\">Miễn phí</p>"));
+  CHECK(contains(page("thu-tuc/2.000003/index.html"), "<p class=\"answer\">Không quy định</p>"));
+  // The rule data the browser tools need sits beside each version of the page.
+  for (const char* path : {"thu-tuc/2.000002/du-lieu.json", "tinh-mau/thu-tuc/2.000002/du-lieu.json"}) {
+    INFO(path);
+    const auto data = nlohmann::json::parse(page(path));
+    CHECK(data["schema_version"] == kSchemaVersion);
+    CHECK(data["procedure"] == "2.000002");
+    CHECK(data["fees"]["rules"].size() == 2);
+    CHECK(data["questions"].size() == 2);
+    CHECK(data["dossier"].size() == 4);
+  }
+  CHECK(nlohmann::json::parse(page("tinh-mau/thu-tuc/2.000002/du-lieu.json"))["province"] == "tinh-mau");
+  CHECK(contains(p, "data-tool=\"fee\" data-config=\"{&quot;data&quot;:&quot;../../thu-tuc/2.000002/du-lieu.json&quot;}\""));
 }
