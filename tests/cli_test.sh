@@ -58,6 +58,27 @@ echo '{"received_at": "tomorrow", "duration": {"value": 2, "unit": "working_days
   "$motcua" calc deadline --content "$src/tests/sites/basic/content" >"$work/bad.json" 2>/dev/null
 check "a bad deadline request exits 1" test $? -eq 1
 check "the error names the field" grep -q '"field": *"/received_at"' "$work/bad.json"
+
+# motcua calc fee / checklist: the issue's own request shapes, on the shipped content.
+echo '{"procedure": "2.000815", "province": "lai-chau", "channel": "direct", "date": "2026-03-02",
+       "inputs": {"pages": 7, "copies": 2}, "applicant": {"categories": []}}' |
+  "$motcua" calc fee --content "$src/content" >"$work/fee.json" 2>/dev/null
+check "calc fee exits 0" test $? -eq 0
+check "calc fee totals 7 pages × 2 copies" grep -q '"total": *18000' "$work/fee.json"
+check "calc fee formats the Vietnamese way" grep -q '"total_text": *"18.000 đồng"' "$work/fee.json"
+check "calc fee names the source of each line" grep -q '"source": *"Thông tư 226/2016/TT-BTC, Điều 4' "$work/fee.json"
+echo '{"procedure": "2.000815", "date": "2026-03-02", "inputs": {"pages": -1}}' |
+  "$motcua" calc fee --content "$src/content" >"$work/fee-bad.json" 2>/dev/null
+check "a bad fee request exits 1" test $? -eq 1
+check "the fee error names the field" grep -q '"field": *"/inputs/pages"' "$work/fee-bad.json"
+echo '{"procedure": "1.001193", "channel": "online", "answers": {}}' |
+  "$motcua" calc checklist --content "$src/content" >"$work/list.json" 2>/dev/null
+check "calc checklist exits 0" test $? -eq 0
+check "calc checklist lists the items with their status" grep -q '"status": *"required"' "$work/list.json"
+check "calc checklist gives the reasons" grep -q '"reason"' "$work/list.json"
+echo '{"procedure": "9.999999"}' | "$motcua" calc checklist --content "$src/content" >"$work/list-bad.json" 2>/dev/null
+check "an unknown procedure exits 1" test $? -eq 1
+check "the checklist error names the field" grep -q '"field": *"/procedure"' "$work/list-bad.json"
 "$motcua" calc weather --content "$src/tests/sites/basic/content" </dev/null >/dev/null 2>&1
 check "an unknown engine exits 2" test $? -eq 2
 
