@@ -160,6 +160,15 @@ std::string describe_condition(const json& c, const std::vector<Question>& quest
     const json& inner = c["not"];
     // "không nộp qua dịch vụ bưu chính công ích"; other negations read "không phải …".
     if (inner.is_object() && inner.contains("channel")) return "không " + describe_condition(inner, questions);
+    // "“Trẻ … thuộc trường hợp nào?” – không phải Trẻ bị bỏ rơi"
+    if (inner.is_object() && inner.contains("question")) {
+      const std::string s = describe_condition(inner, questions);
+      const std::size_t dash = s.rfind("” – ");
+      if (dash != std::string::npos) {
+        const std::size_t at = dash + std::string("” – ").size();
+        return s.substr(0, at) + "không phải " + s.substr(at);
+      }
+    }
     const std::string s = describe_condition(inner, questions);
     return "không phải " + (inner.contains("all") || inner.contains("any") ? "(" + s + ")" : s);
   }
