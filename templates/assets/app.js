@@ -253,6 +253,234 @@
     (r.notes || []).forEach(function (n) { out.appendChild(el('p', { className: 'muted', text: n })); });
   }
 
+  // ---------------------------------------------------------------- procedure data tools
+  var CHANNELS = { direct: 'Nộp trực tiếp', online: 'Nộp trực tuyến', postal: 'Nộp qua dịch vụ bưu chính công ích' };
+  function configOf(box) {
+    try { return JSON.parse(box.getAttribute('data-config')); } catch (e) { return null; }
+  }
+  // Storage keys follow the data file, so a province's version keeps its own answers.
+  function keyFor(kind, url) { return kind + ':' + new URL(url, location.href).pathname; }
+  function radioGroup(name, legend, help, options, checked, onChange) {
+    var children = [el('legend', { text: legend })];
+    if (help) children.push(el('p', { className: 'muted', text: help }));
+    options.forEach(function (o) {
+      var id = nextId(name);
+      var input = el('input', { type: 'radio', id: id, name: name, value: o.value, checked: o.value === checked });
+      input.addEventListener('change', function () { if (input.checked) onChange(o.value); });
+      children.push(el('div', { className: 'choice' }, [input, el('label', { for: id, text: o.label })]));
+    });
+    return el('fieldset', { className: 'question' }, children);
+  }
+  function toolError(out, message) {
+    out.textContent = '';
+    out.appendChild(el('p', { className: 'field-error', text: message }));
+  }
+
+  // ---------------------------------------------------------------- checklist tool
+  // The citizen answers the plain questions; the core returns their own list; ticks
+  // and answers stay on the device (IndexedDB), per procedure and province.
+  function checklistTool(box) {
+    var config = configOf(box);
+    if (!config || !config.data) return;
+    var key = keyFor('checklist', config.data);
+    var state = { answers: {}, channel: '', ticks: {} };
+    var out = el('div', { className: 'tool-result', 'aria-live': 'polite' });
+    var progress = el('p', { className: 'checklist-progress' });
+    var dataText = null, meta = null;
+
+    function save() { return store.set(key, state).catch(function () {}); }
+    function request() {
+      var r = { procedure: meta.procedure, answers: state.answers };
+      if (meta.province) r.province = meta.province;
+      if (state.channel) r.channel = state.channel;
+      return r;
+    }
+    function render(reply) {
+      out.textContent = '';
+      if (!reply.ok) { toolError(out, reply.result.error.message); return; }
+      var r = reply.result;
+      var needed = r.items.filter(function (i) { return i.status === 'required'; });
+      var maybe = r.items.filter(function (i) { return i.status === 'conditional'; });
+      var skipped = r.items.filter(function (i) { return i.status === 'not_needed' || i.status === 'waived'; });
+      function itemRow(i) {
+        var id = nextId('ck');
+        var box = el('input', { type: 'checkbox', id: id, name: 'co-' + i.id, checked: !!state.ticks[i.id] });
+        box.addEventListener('change', function () {
+          if (box.checked) state.ticks[i.id] = true; else delete state.ticks[i.id];
+          save();
+          count();
+        });
+        var label = el('label', { for: id }, [el('span', { className: 'dossier-name', text: i.name }),
+          i.count_text ? ' ' : null, i.count_text ? el('span', { className: 'dossier-count', text: i.count_text }) : null]);
+        var extra = [];
+        if (i.kind === 'present') extra.push(el('span', { className: 'muted', text: 'Mang theo để đối chiếu.' }));
+        if (i.one_of && i.one_of.length) {
+          extra.push(el('span', { text: 'Một trong các giấy tờ sau: ' + i.one_of.map(function (o) { return o.name; }).join('; ') + '.' }));
+        }
+        if (i.status !== 'required' || i.reason !== 'Luôn cần.') extra.push(el('span', { className: 'muted', text: i.reason }));
+        if (i.may_be_waived) {
+          extra.push(el('span', { className: 'muted', text: 'Không phải nộp nếu ' + i.may_be_waived.if_text + ': ' +
+            i.may_be_waived.reason + ' (' + i.may_be_waived.source + ').' }));
+        }
+        return el('li', null, [box, label].concat(extra.map(function (e) { return el('div', { className: 'item-note' }, [e]); })));
+      }
+      if (r.unanswered && r.unanswered.length) {
+        out.appendChild(el('p', { className: 'muted', text: 'Trả lời thêm ' + r.unanswered.length +
+          ' câu hỏi ở trên để biết chính xác giấy tờ cần mang.' }));
+      }
+      out.appendChild(el('h4', { text: 'Giấy tờ bạn cần chuẩn bị' }));
+      out.appendChild(progress);
+      out.appendChild(el('ul', { className: 'checklist' }, needed.map(itemRow)));
+      if (maybe.length) {
+        out.appendChild(el('h4', { text: 'Có thể cần, tùy câu trả lời' }));
+        out.appendChild(el('ul', { className: 'checklist' }, maybe.map(itemRow)));
+      }
+      if (skipped.length) {
+        out.appendChild(el('details', null, [el('summary', { text: 'Không cần với trường hợp của bạn (' + skipped.length + ')' }),
+          el('ul', null, skipped.map(function (i) {
+            var why = i.status === 'waived' && i.waiver ? 'Không phải nộp: ' + i.waiver.reason + ' (' + i.waiver.source + ').' : i.reason;
+            return el('li', null, [el('span', { className: 'dossier-name', text: i.name }), ' – ', why]);
+          }))]));
+      }
+      count();
+    }
+    function count() {
+      var boxes = out.querySelectorAll('ul.checklist input[type="checkbox"]');
+      var have = 0;
+      boxes.forEach(function (b) { if (b.checked) have += 1; });
+      progress.textContent = 'Đã có ' + have + '/' + boxes.length + ' giấy tờ.';
+    }
+    function update() {
+      save();
+      return calc('checklist', dataText, request()).then(render).catch(function (e) { toolError(out, e.message); });
+    }
+
+    Promise.all([data(config.data), store.get(key).catch(function () { return null; })]).then(function (got) {
+      dataText = got[0];
+      var d = meta = JSON.parse(dataText);
+      if (got[1]) state = { answers: got[1].answers || {}, channel: got[1].channel || '', ticks: got[1].ticks || {} };
+      var children = [el('h3', { text: 'Danh sách giấy tờ của riêng bạn' }),
+        el('p', { className: 'muted', text: 'Trả lời vài câu hỏi để biết bạn cần mang gì, rồi đánh dấu giấy tờ đã có. ' +
+          'Câu trả lời và dấu tích được lưu trên thiết bị này, kể cả khi không có mạng.' })];
+      if (d.channels.length > 1) {
+        children.push(radioGroup('kenh', 'Bạn sẽ nộp hồ sơ theo cách nào?', '', d.channels.map(function (c) {
+          return { value: c, label: CHANNELS[c] || c };
+        }), state.channel, function (v) { state.channel = v; update(); }));
+      } else if (d.channels.length === 1) {
+        state.channel = d.channels[0];
+      }
+      d.questions.forEach(function (q) {
+        var options = q.type === 'yes_no' ? [{ value: 'true', label: 'Có' }, { value: 'false', label: 'Không' }] : q.options;
+        var current = q.id in state.answers ? String(state.answers[q.id]) : '';
+        children.push(radioGroup('q-' + q.id, q.text, q.help, options, current, function (v) {
+          state.answers[q.id] = q.type === 'yes_no' ? v === 'true' : v;
+          update();
+        }));
+      });
+      var reset = el('button', { type: 'button', className: 'link-button', text: 'Xóa câu trả lời và dấu tích' });
+      reset.addEventListener('click', function () {
+        state = { answers: {}, channel: d.channels.length === 1 ? d.channels[0] : '', ticks: {} };
+        box.querySelectorAll('input[type="radio"]').forEach(function (r) { r.checked = false; });
+        update();
+      });
+      children.push(out, reset);
+      box.appendChild(el('div', { className: 'tool-form' }, children));
+      box.hidden = false;
+      return update();
+    }).catch(function () { /* no data: the full list above still says everything */ });
+  }
+
+  // ---------------------------------------------------------------- fee tool
+  function todayInVietnam() { return nowInVietnam().slice(0, 10); }
+  function feeTool(box) {
+    var config = configOf(box);
+    if (!config || !config.data) return;
+    data(config.data).then(function (dataText) {
+      var d = JSON.parse(dataText);
+      var fees = d.fees || { inputs: [], rules: [], exemptions: [], adjustments: [] };
+      if (!fees.rules.length) return;
+      var fields = [el('h3', { text: 'Tính phí, lệ phí phải nộp' })];
+      var inputs = {};
+      fees.inputs.forEach(function (i) {
+        var id = nextId('fee-' + i.name);
+        var input = el('input', { type: 'number', id: id, name: i.name, inputmode: 'numeric', min: String(i.min),
+          max: i.max ? String(i.max) : null, step: '1', value: String(i['default']) });
+        inputs[i.name] = input;
+        fields.push(el('div', { className: 'form-group' }, [el('label', { for: id, text: i.label + (i.unit ? ' (' + i.unit + ')' : '') }), input]));
+      });
+      var channel = null;
+      if (d.channels.length > 1) {
+        var idCh = nextId('fee-ch');
+        channel = el('select', { id: idCh, name: 'channel' }, d.channels.map(function (c) {
+          return el('option', { value: c, text: CHANNELS[c] || c });
+        }));
+        fields.push(el('div', { className: 'form-group' }, [el('label', { for: idCh, text: 'Cách nộp' }), channel]));
+      }
+      var idDate = nextId('fee-date');
+      var date = el('input', { type: 'date', id: idDate, name: 'date', value: todayInVietnam() });
+      fields.push(el('div', { className: 'form-group' }, [el('label', { for: idDate, text: 'Ngày nộp' }), date]));
+      var used = {};
+      fees.exemptions.forEach(function (e) { used[e.category] = true; });
+      var categories = (d.applicant_categories || []).filter(function (c) { return used[c.slug]; });
+      var category = null;
+      if (categories.length) {
+        var idCat = nextId('fee-cat');
+        category = el('select', { id: idCat, name: 'category' }, [el('option', { value: '', text: 'Không thuộc đối tượng nào' })]
+          .concat(categories.map(function (c) { return el('option', { value: c.slug, text: c.name }); })));
+        fields.push(el('div', { className: 'form-group' }, [el('label', { for: idCat, text: 'Đối tượng được miễn, giảm' }), category]));
+      }
+      var out = el('div', { className: 'tool-result', 'aria-live': 'polite' });
+      var button = el('button', { type: 'submit', className: 'button', text: 'Tính tiền' });
+      fields.push(button);
+      var form = el('form', { className: 'tool-form', novalidate: true }, fields);
+      function run() {
+        var req = { procedure: d.procedure, date: date.value || todayInVietnam(), inputs: {} };
+        if (d.province) req.province = d.province;
+        if (channel) req.channel = channel.value;
+        else if (d.channels.length) req.channel = d.channels[0];
+        Object.keys(inputs).forEach(function (n) {
+          var v = inputs[n].value.trim();
+          if (v !== '') req.inputs[n] = Number(v);
+        });
+        if (category && category.value) req.applicant = { categories: [category.value] };
+        return calc('fee', dataText, req).then(function (reply) { showFee(out, reply, inputs); })
+          .catch(function (e) { toolError(out, e.message); });
+      }
+      form.addEventListener('submit', function (ev) { ev.preventDefault(); run(); });
+      form.addEventListener('change', function () { run(); });
+      box.appendChild(form);
+      box.appendChild(out);
+      box.hidden = false;
+    }).catch(function () { /* the fee table above still says everything */ });
+  }
+  function showFee(out, reply, inputs) {
+    out.textContent = '';
+    Object.keys(inputs).forEach(function (n) { inputs[n].removeAttribute('aria-invalid'); });
+    if (!reply.ok) {
+      var e = reply.result.error;
+      var m = /^\/inputs\/(.+)$/.exec(e.field || '');
+      if (m && inputs[m[1]]) inputs[m[1]].setAttribute('aria-invalid', 'true');
+      toolError(out, e.message);
+      return;
+    }
+    var r = reply.result;
+    var head = el('p', { className: 'answer' }, ['Tổng cộng: ', el('strong', { text: r.total_text })]);
+    if (r.sample) head.appendChild(el('span', { className: 'sample-badge', text: 'Dữ liệu minh họa' }));
+    out.appendChild(head);
+    if (r.exempt) out.appendChild(el('p', { text: 'Bạn thuộc đối tượng được miễn.' }));
+    if (r.lines.length) {
+      out.appendChild(el('table', { className: 'fee-lines' }, [
+        el('caption', { className: 'visually-hidden', text: 'Chi tiết cách tính' }),
+        el('thead', null, [el('tr', null, [el('th', { scope: 'col', text: 'Khoản' }), el('th', { scope: 'col', text: 'Số tiền' }),
+          el('th', { scope: 'col', text: 'Căn cứ' })])]),
+        el('tbody', null, r.lines.map(function (l) {
+          return el('tr', null, [el('th', { scope: 'row' }, [l.label, l.detail ? el('br') : null,
+            l.detail ? el('span', { className: 'muted', text: l.detail }) : null]),
+          el('td', { text: l.amount_text }), el('td', { className: 'source', text: l.source })]);
+        }))]));
+    }
+  }
+
   // ---------------------------------------------------------------- drafts page
   function download(name, text) {
     var blob = new Blob([text], { type: 'application/json' });
@@ -376,6 +604,8 @@
   function start() {
     document.documentElement.classList.add('js');
     document.querySelectorAll('[data-tool="deadline"]').forEach(deadlineTool);
+    document.querySelectorAll('[data-tool="checklist"]').forEach(checklistTool);
+    document.querySelectorAll('[data-tool="fee"]').forEach(feeTool);
     document.querySelectorAll('[data-tool="drafts"]').forEach(draftsPage);
     serviceWorker();
   }
