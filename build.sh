@@ -9,7 +9,7 @@ packages=(build-essential cmake nodejs emscripten libcmark-dev nlohmann-json3-de
           libkainjow-mustache-dev libcli11-dev)
 # The browser tests run in Debian's Chromium, driven by playwright-core from npm.
 if [[ "${1:-site}" == test ]]; then
-  packages+=(chromium fonts-dejavu-core)
+  packages+=(chromium fonts-dejavu-core python3-jsonschema)
   command -v npm >/dev/null 2>&1 || packages+=(npm)  # Node from NodeSource ships its own npm
 fi
 missing=()
