@@ -52,6 +52,8 @@ int main(int argc, char** argv) {
               "(see docs/fees.md)"},
       {"checklist", "Which papers do I need? Request: {\"procedure\": \"1.001193\", \"channel\": \"online\",\n"
                     "\"answers\": {\"nop-thay\": true}} (see docs/fees.md)"},
+      {"form", "Is this draft of a form complete and correct? Request: {\"form\": \"to-khai-dang-ky-khai-sinh\",\n"
+               "\"values\": {\"ho-ten\": \"…\"}, \"today\": \"2026-03-02\"} (see docs/forms.md)"},
   };
   for (const auto& [name, help] : engines) {
     // Accept --content on either side: `motcua calc --content X deadline` and `motcua calc deadline --content X`.

@@ -15,6 +15,7 @@
 
 #include "fixtures.h"
 #include "motcua/calc.h"
+#include "motcua/forms.h"
 #include "motcua/procedure_data.h"
 
 using namespace motcua;
@@ -76,6 +77,23 @@ void check_expected(const json& got, const json& expected) {
       CHECK(line_field(got, "source") == value);
     } else if (key == "line_labels") {
       CHECK(line_field(got, "label") == value);
+    } else if (key == "messages") {
+      // The message of each field with an error, and no error on the others.
+      json actual = json::object();
+      for (const json& e : got["errors"]) actual[e["field"].get<std::string>()] = e["message"];
+      CHECK(actual == value);
+    } else if (key == "hidden") {
+      for (const json& id : value) {
+        INFO("field " << id);
+        CHECK(std::find(got["visible"].begin(), got["visible"].end(), id) == got["visible"].end());
+      }
+    } else if (key == "derived") {
+      for (const auto& [id, want] : value.items()) {
+        for (const auto& [k, v] : want.items()) {
+          INFO("derived " << id << "." << k);
+          CHECK(got["derived"][id][k] == v);
+        }
+      }
     } else if (key == "statuses" || key == "reasons" || key == "one_of" || key == "waivers") {
       for (const auto& [id, want] : value.items()) {
         INFO("item " << id);
@@ -107,7 +125,8 @@ std::size_t run_golden(const std::string& engine, const std::string& folder) {
       const CalcReply cli = run_calc(engine, site.catalog, request.dump());
       INFO(cli.json);
       const std::string path =
-          procedure_data_path(request.value("procedure", ""), request.value("province", std::string()));
+          engine == "form" ? form_data_path(request.value("form", ""))
+                           : procedure_data_path(request.value("procedure", ""), request.value("province", std::string()));
       const auto data = site.files.find(path);
       if (expected.contains("error_field")) {
         CHECK_FALSE(cli.ok);
@@ -133,5 +152,7 @@ std::size_t run_golden(const std::string& engine, const std::string& folder) {
 }  // namespace
 
 TEST_CASE("golden fee cases", "[fees]") { CHECK(run_golden("fee", "tests/data/fees") >= 30); }
+
+TEST_CASE("golden form cases", "[forms]") { CHECK(run_golden("form", "tests/data/forms") >= 20); }
 
 TEST_CASE("golden checklist cases", "[checklist]") { CHECK(run_golden("checklist", "tests/data/checklist") >= 12); }

@@ -57,10 +57,24 @@ CalcReply procedure_engine(const std::string& engine, const std::string& data_js
   return reply;
 }
 
+// Form validation: the data file of one form page (forms.h).
+CalcReply form_engine(const std::string& data_json, const std::string& request) {
+  const nlohmann::json data = nlohmann::json::parse(data_json, nullptr, false);
+  if (data.is_discarded() || !data.is_object()) return error_reply("/", "the data file is not JSON");
+  const auto version = data.find("schema_version");
+  if (version == data.end() || *version != kSchemaVersion) {
+    return error_reply("/schema_version", "this page's data comes from another version of the site: reload the page");
+  }
+  CalcReply reply;
+  reply.json = calc_form(data, request, reply.ok);
+  return reply;
+}
+
 }  // namespace
 
 CalcReply calc_with_data(const std::string& engine, const std::string& data_json, const std::string& request_json) {
   if (engine == "deadline") return deadline(data_json, request_json);
+  if (engine == "form") return form_engine(data_json, request_json);
   if (engine == "fee" || engine == "checklist") return procedure_engine(engine, data_json, request_json);
   return error_reply("/", "unknown calculation \"" + engine + "\"");
 }
@@ -92,6 +106,16 @@ CalcReply run_calc(const std::string& engine, const Catalog& catalog, const std:
     }
     if (entry == nullptr) return calc_with_data(engine, procedure_data_json(catalog, *p, nullptr), request_json);
     return calc_with_data(engine, procedure_data_json(catalog, Catalog::localize(*p, *entry), province), request_json);
+  }
+  if (engine == "form") {
+    const nlohmann::json req = nlohmann::json::parse(request_json, nullptr, false);
+    if (req.is_discarded() || !req.is_object()) return error_reply("/", "the request is not a JSON object");
+    if (!req.contains("form") || !req["form"].is_string()) {
+      return error_reply("/form", "name the form by its id, e.g. \"form\": \"to-khai-dang-ky-khai-sinh\"");
+    }
+    const Form* f = catalog.find_form(req["form"].get<std::string>());
+    if (f == nullptr) return error_reply("/form", "unknown form \"" + req["form"].get<std::string>() + "\"");
+    return calc_with_data(engine, form_data_json(*f, catalog.citizen_id), request_json);
   }
   return error_reply("/", "unknown calculation \"" + engine + "\"");
 }

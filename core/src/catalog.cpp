@@ -118,6 +118,19 @@ void Catalog::index() {
 const Procedure* Catalog::find_procedure(const std::string& code) const {
   return lookup(procedure_index_, procedures, code);
 }
+const Form* Catalog::find_form(const std::string& id) const {
+  for (const Form& f : forms) {
+    if (f.id == id) return &f;
+  }
+  return nullptr;
+}
+std::vector<const Form*> Catalog::forms_for(const std::string& procedure_code) const {
+  std::vector<const Form*> out;
+  for (const Form& f : forms) {
+    if (std::find(f.procedures.begin(), f.procedures.end(), procedure_code) != f.procedures.end()) out.push_back(&f);
+  }
+  return out;
+}
 const Field* Catalog::find_field(const std::string& slug) const { return lookup(field_index_, fields, slug); }
 const LifeEvent* Catalog::find_life_event(const std::string& slug) const {
   return lookup(life_event_index_, life_events, slug);

@@ -243,6 +243,7 @@ class Loader {
     read_procedures();
     read_province_catalogs();
     read_calendar();
+    read_forms();
     report_unknown_files();
     catalog_.index();
     return std::move(catalog_);
@@ -719,6 +720,31 @@ class Loader {
     }
     std::sort(catalog_.calendar.years.begin(), catalog_.calendar.years.end(),
               [](const YearSchedule& a, const YearSchedule& b) { return a.year < b.year; });
+  }
+
+  // content/citizen-id.json (the structure of the personal identification number) and
+  // content/forms/<id>.json (declaration forms citizens draft in the browser).
+  void read_forms() {
+    if (const JsonDocument* d = doc("citizen-id.json", false)) read_citizen_id_rules(*d, catalog_.citizen_id, diags_);
+    std::vector<std::string> codes;
+    for (const Procedure& p : catalog_.procedures) codes.push_back(p.code);
+    for (const std::string& code : broken_procedures_) codes.push_back(code);
+    bool any = false;
+    for (const auto& [path, file] : files_) {
+      if (parent_dir(path) != "forms") continue;
+      const std::string name = base_name(path);
+      if (name.size() < 6 || name.compare(name.size() - 5, 5, ".json") != 0) continue;
+      const JsonDocument* d = doc(path, false);
+      if (d == nullptr) continue;
+      any = true;
+      Form f;
+      if (read_form(*d, name.substr(0, name.size() - 5), codes, f, diags_)) catalog_.forms.push_back(std::move(f));
+    }
+    if (any && !files_.count("citizen-id.json")) {
+      diags_.error(display("citizen-id.json"), 0, 0, "",
+                   "forms check personal identification numbers against this file: create it as described in docs/content.md");
+    }
+    std::sort(catalog_.forms.begin(), catalog_.forms.end(), [](const Form& a, const Form& b) { return a.id < b.id; });
   }
 
   void report_unknown_files() {

@@ -20,6 +20,7 @@ const engines = {
   deadline: { cases: 'tests/data/deadline', data: () => 'api/lich-lam-viec.json', min: 25 },
   fee: { cases: 'tests/data/fees', data: procedureData, min: 30 },
   checklist: { cases: 'tests/data/checklist', data: procedureData, min: 12 },
+  form: { cases: 'tests/data/forms', data: (r) => `bieu-mau/${r.form}/du-lieu.json`, min: 20 },
 };
 
 // One built site per content folder (a case file may name the test fixture's).
@@ -75,6 +76,18 @@ function checkExpected(got, expected, label) {
       assert.deepStrictEqual(lines('source'), value, `${label}: ${key}`);
     } else if (key === 'line_labels') {
       assert.deepStrictEqual(lines('label'), value, `${label}: ${key}`);
+    } else if (key === 'messages') {
+      const actual = {};
+      got.errors.forEach((e) => { actual[e.field] = e.message; });
+      assert.deepStrictEqual(actual, value, `${label}: ${key}`);
+    } else if (key === 'hidden') {
+      value.forEach((id) => assert.ok(!got.visible.includes(id), `${label}: ${id} should be hidden`));
+    } else if (key === 'derived') {
+      for (const [id, want] of Object.entries(value)) {
+        for (const [k, v] of Object.entries(want)) {
+          assert.deepStrictEqual((got.derived[id] || {})[k], v, `${label}: derived ${id}.${k}`);
+        }
+      }
     } else if (key === 'statuses' || key === 'reasons' || key === 'one_of' || key === 'waivers') {
       for (const [id, want] of Object.entries(value)) {
         const i = item(id);

@@ -13,7 +13,7 @@ struct CalcReply {
   std::string json;
 };
 
-// Engines: "deadline".
+// Engines: "deadline", "fee", "checklist", "form".
 CalcReply run_calc(const std::string& engine, const Catalog& catalog, const std::string& request_json);
 
 // The same calculation from the data file the site publishes for that engine

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "motcua/forms.h"
 #include "motcua/model.h"
 #include "motcua/work_calendar.h"
 
@@ -21,6 +22,12 @@ class Catalog {
   std::vector<ProvinceCatalog> province_catalogs;  // sorted by slug
   CalendarData calendar;  // content/calendar/: rules and yearly schedules
   std::vector<ApplicantCategory> applicant_categories;  // content/applicant-categories.json
+  std::vector<Form> forms;          // content/forms/<id>.json, sorted by id
+  CitizenIdRules citizen_id;        // content/citizen-id.json
+
+  const Form* find_form(const std::string& id) const;
+  // Forms a procedure uses, in id order.
+  std::vector<const Form*> forms_for(const std::string& procedure_code) const;
 
   // Call once after the vectors are filled (the loader does).
   void index();
