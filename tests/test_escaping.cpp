@@ -20,7 +20,7 @@ const std::set<std::string> kStructural = {
     "centers", "days", "sessions", "online_level", "content_as_of", "effective_date", "issued", "url",
     "local_code", "also_receives", "does_not_receive", "retrieved", "website", "calendar", "rule", "time",
     "date", "status", "year", "id", "question", "equals", "in", "channel", "channels", "value", "input", "rules",
-    "category", "categories", "valid_from", "valid_to", "type"};
+    "category", "categories", "valid_from", "valid_to", "type", "gender", "procedures", "birth_date"};
 
 void inject(json& v, const std::string& key, const std::string& parent_key) {
   if (v.is_object()) {
@@ -40,12 +40,13 @@ std::vector<std::string> foreign_markup(const std::string& html) {
       "!doctype", "html", "head", "meta", "title", "link", "body", "a", "header", "div", "span", "nav", "ul", "ol",
       "li", "main", "footer", "p", "h1", "h2", "h3", "section", "form", "label", "input", "button", "details",
       "summary", "article", "strong", "em", "br", "dl", "dt", "dd", "table", "caption", "thead", "tbody", "tr",
-      "th", "td", "code", "time", "!--"};
+      "th", "td", "code", "time", "!--", "fieldset", "legend", "output", "textarea"};
   static const std::set<std::string> attributes = {
       "lang", "charset", "name", "content", "property", "rel", "href", "class", "role", "aria-label", "id",
       "tabindex", "aria-labelledby", "aria-current", "action", "method", "for", "type", "autocomplete",
       "spellcheck", "scope", "datetime", "hidden", "data-root", "data-content-as-of", "data-wasm-js", "data-wasm",
-      "data-tool", "data-config", "sizes"};
+      "data-tool", "data-config", "sizes", "novalidate", "data-field", "maxlength", "aria-describedby", "inputmode",
+      "size", "value", "checked", "data-derived", "rows", "data-action"};
   std::vector<std::string> out;
   std::size_t i = 0;
   while ((i = html.find('<', i)) != std::string::npos) {

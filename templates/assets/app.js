@@ -481,6 +481,230 @@
     }
   }
 
+  // ---------------------------------------------------------------- draft forms
+  // A declaration form drafted on the device: saved to IndexedDB on every change (so
+  // nothing typed is lost, online or not), checked by the core with one plain message
+  // per visible field (error summary pattern), printable as an A4 paper form.
+  function vnStamp() { return nowInVietnam(); }  // "2026-03-02T09:41"
+  function formTool(form) {
+    var config = configOf(form);
+    if (!config || !config.data || !config.form) return;
+    var summary = document.getElementById('tom-tat-loi');
+    var bar = document.querySelector('[data-tool="form-drafts"]');
+    var status = el('p', { className: 'draft-status', 'aria-live': 'polite' });
+    var def = null, dataText = null, draft = null, checked = false, saving = Promise.resolve();
+    var params = new URLSearchParams(location.search);
+    var wanted = params.get('nhap');
+
+    function fieldDefs() {
+      var out = [];
+      (def ? def.form.sections : []).forEach(function (s) { s.fields.forEach(function (f) { out.push(f); }); });
+      return out;
+    }
+    function collect() {
+      var values = {};
+      Array.prototype.forEach.call(form.elements, function (e) {
+        if (!e.name) return;
+        var dot = e.name.indexOf('.');
+        if (dot > 0) {
+          var id = e.name.slice(0, dot), part = e.name.slice(dot + 1);
+          values[id] = values[id] || {};
+          if (e.type === 'radio') { if (e.checked) values[id][part] = e.value; } else if (e.type === 'checkbox') values[id][part] = e.checked;
+          else values[id][part] = e.value;
+        } else if (e.type === 'radio') {
+          if (e.checked) values[e.name] = e.value === 'true' ? true : e.value === 'false' ? false : e.value;
+        } else if (e.tagName === 'INPUT' || e.tagName === 'TEXTAREA') {
+          values[e.name] = e.value;
+        }
+      });
+      return values;
+    }
+    function fill(values) {
+      Array.prototype.forEach.call(form.elements, function (e) {
+        if (!e.name) return;
+        var dot = e.name.indexOf('.');
+        var v = dot > 0 ? (values[e.name.slice(0, dot)] || {})[e.name.slice(dot + 1)] : values[e.name];
+        if (e.type === 'radio') e.checked = v !== undefined && String(v) === e.value;
+        else if (e.type === 'checkbox') e.checked = v === true;
+        else if (e.tagName === 'INPUT' || e.tagName === 'TEXTAREA') e.value = v == null ? '' : String(v);
+      });
+    }
+    function isEmpty(values) {
+      return Object.keys(values).every(function (k) {
+        var v = values[k];
+        if (v && typeof v === 'object') return !v.day && !v.month && !v.year;
+        return v === '' || v == null;
+      });
+    }
+    function title(values) {
+      var name = '';
+      fieldDefs().some(function (f) {
+        if (f.uppercase && typeof values[f.id] === 'string' && values[f.id].trim()) { name = values[f.id].trim(); return true; }
+        return false;
+      });
+      var t = form.querySelector('.form-title');
+      return (t ? t.textContent : 'Tờ khai') + (name ? ' – ' + name : '');
+    }
+    function save() {
+      var values = collect();
+      if (!draft && isEmpty(values)) return saving;
+      if (!draft) {
+        draft = { id: 'nhap-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 7), form: config.form,
+          created: vnStamp() };
+        var url = new URL(location.href);
+        url.searchParams.set('nhap', draft.id);
+        history.replaceState(null, '', url.pathname + url.search + url.hash);
+      }
+      draft.values = values;
+      draft.updated = vnStamp();
+      draft.title = title(values);
+      draft.page = 'bieu-mau/' + config.form + '/?nhap=' + draft.id;
+      var record = JSON.parse(JSON.stringify(draft));
+      // One write at a time, in order: the last keystroke always wins.
+      saving = saving.then(function () { return store.saveDraft(record); }).then(function () {
+        status.textContent = 'Đã lưu nháp trên thiết bị lúc ' + record.updated.slice(11, 16) + '.';
+      }).catch(function (e) {
+        status.textContent = 'Không lưu được bản nháp (' + e.message + '). Hãy tải bản nháp về máy để giữ lại.';
+      });
+      return saving;
+    }
+    function target(id) {
+      var f = fieldDefs().filter(function (x) { return x.id === id; })[0];
+      if (!f) return 'f-' + id;
+      if (f.type === 'choice' || f.type === 'yes_no') return 'f-' + id + '-1';
+      if (f.type === 'date') return 'f-' + id + '-day';
+      return 'f-' + id;
+    }
+    function showDerived(result) {
+      form.querySelectorAll('output[data-derived]').forEach(function (o) {
+        var d = result.derived[o.getAttribute('data-derived')];
+        var parts = [];
+        if (d) {
+          if (d.lunar_text && d.date) {
+            var lunarPicked = form.querySelector('input[name="' + o.getAttribute('data-derived') + '.calendar"][value="lunar"]');
+            parts.push(lunarPicked && lunarPicked.checked ? 'Tức ngày ' + d.text + ' dương lịch' : 'Âm lịch: ' + d.lunar_text);
+          }
+          if (d.words) parts.push('Bằng chữ: ' + d.words);
+          if (d.province) {
+            parts.push('Đăng ký khai sinh tại ' + d.province + ', ' + (d.gender === 'nu' ? 'nữ' : 'nam') + ', sinh năm ' + d.birth_year);
+          }
+        }
+        o.textContent = parts.join('. ');
+      });
+    }
+    function showErrors(result) {
+      form.querySelectorAll('.field-error').forEach(function (p) { p.hidden = true; p.textContent = ''; });
+      form.querySelectorAll('[aria-invalid]').forEach(function (e) { e.removeAttribute('aria-invalid'); });
+      if (!checked) return;
+      result.errors.forEach(function (e) {
+        var p = document.getElementById('f-' + e.field + '-error');
+        if (p) { p.textContent = e.message; p.hidden = false; }
+        var group = form.querySelector('[data-field="' + e.field + '"]');
+        if (group) group.querySelectorAll('input, textarea').forEach(function (i) { i.setAttribute('aria-invalid', 'true'); });
+      });
+    }
+    function showSummary(result, focus) {
+      summary.textContent = '';
+      summary.className = 'error-summary';
+      if (result.valid) {
+        summary.className = 'error-summary ok';
+        summary.appendChild(el('h2', { text: 'Tờ khai đã điền đủ và đúng định dạng' }));
+        summary.appendChild(el('p', { text: 'Bấm “In tờ khai (A4)” để in, hoặc mang theo điện thoại khi đi nộp hồ sơ.' }));
+      } else {
+        summary.appendChild(el('h2', { text: 'Tờ khai còn ' + result.errors.length + ' chỗ cần sửa' }));
+        summary.appendChild(el('ul', null, result.errors.map(function (e) {
+          var a = el('a', { href: '#' + target(e.field), text: e.message });
+          a.addEventListener('click', function (ev) {
+            ev.preventDefault();
+            var t = document.getElementById(target(e.field));
+            if (t) { t.focus(); t.scrollIntoView({ block: 'center' }); }
+          });
+          return el('li', null, [a]);
+        })));
+      }
+      summary.hidden = false;
+      if (focus) summary.focus();
+    }
+    var pending = null;
+    function evaluate(focus) {
+      if (!dataText) return Promise.resolve();
+      var request = { form: config.form, values: collect(), today: vnStamp().slice(0, 10) };
+      var run = calc('form', dataText, request).then(function (reply) {
+        if (run !== pending) return;  // a newer keystroke is being checked
+        if (!reply.ok) { status.textContent = reply.result.error.message; return; }
+        var r = reply.result;
+        form.querySelectorAll('[data-field]').forEach(function (g) {
+          g.hidden = r.visible.indexOf(g.getAttribute('data-field')) < 0;
+        });
+        showDerived(r);
+        showErrors(r);
+        if (checked) showSummary(r, focus);
+      }).catch(function (e) { status.textContent = e.message; });
+      pending = run;
+      return run;
+    }
+    function onChange() {
+      save();
+      evaluate(false);
+    }
+    form.addEventListener('input', onChange);
+    form.addEventListener('change', onChange);
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      checked = true;
+      save();
+      evaluate(true);
+    });
+    var printButton = form.querySelector('[data-action="print"]');
+    if (printButton) printButton.addEventListener('click', function () { window.print(); });
+
+    // The bar above the form: where the draft lives, a fresh draft, a copy to keep.
+    var fresh = el('a', { href: location.pathname, className: 'button secondary', text: 'Bản nháp mới' });
+    var keep = el('button', { type: 'button', className: 'link-button', text: 'Tải bản nháp này về máy' });
+    keep.addEventListener('click', function () {
+      save().then(function () {
+        if (!draft) { status.textContent = 'Chưa có gì để tải về.'; return; }
+        download(exportName('ho-so-nhap'), JSON.stringify({ format: 'motcua-drafts', version: 1, drafts: [draft] }, null, 2));
+      });
+    });
+    var others = el('div', { className: 'other-drafts' });
+    if (bar) {
+      bar.appendChild(status);
+      bar.appendChild(others);
+      bar.appendChild(el('div', { className: 'draft-actions' }, [fresh, ' ', keep]));
+      bar.hidden = false;
+    }
+    status.textContent = 'Nội dung bạn nhập được lưu nháp ngay trên thiết bị này.';
+
+    var loaded = wanted ? store.draft(wanted).then(function (d) {
+      if (d && d.form === config.form) {
+        draft = d;
+        fill(d.values || {});
+        status.textContent = 'Đang tiếp tục bản nháp lưu lúc ' + (d.updated || '').slice(11, 16) + ' ' +
+          (d.updated ? dateText(d.updated.slice(0, 10)) : '') + '.';
+      } else {
+        status.textContent = 'Không tìm thấy bản nháp này trên thiết bị (có thể đã bị xóa). ' +
+          'Nếu bạn đã tải về, hãy nhập lại ở trang Hồ sơ nháp của tôi.';
+      }
+    }) : store.drafts().then(function (all) {
+      var mine = all.filter(function (d) { return d.form === config.form; });
+      if (!mine.length) return;
+      others.appendChild(el('p', { text: 'Bạn có ' + mine.length + ' bản nháp của tờ khai này trên thiết bị:' }));
+      others.appendChild(el('ul', null, mine.map(function (d) {
+        return el('li', null, [el('a', { href: ROOT + d.page, text: d.title || 'Bản nháp' })]);
+      })));
+    });
+    Promise.resolve(loaded).catch(function () {
+      status.textContent = 'Trình duyệt không cho lưu nháp trên thiết bị. Bạn vẫn có thể điền và in tờ khai.';
+    }).then(function () {
+      return data(config.data);
+    }).then(function (text) {
+      dataText = text;
+      def = JSON.parse(text);
+      return evaluate(false);
+    }).catch(function () { /* no checking offline before the first visit: typing and saving still work */ });
+  }
+
   // ---------------------------------------------------------------- drafts page
   function download(name, text) {
     var blob = new Blob([text], { type: 'application/json' });
@@ -537,9 +761,21 @@
         if (!doc || doc.format !== 'motcua-drafts' || !Array.isArray(doc.drafts)) {
           throw new Error('Tệp này không phải tệp hồ sơ nháp tải về từ trang này.');
         }
+        doc.drafts.forEach(function (d) {
+          if (!d || typeof d.id !== 'string' || !d.values || typeof d.values !== 'object') throw new Error('Tệp hồ sơ nháp bị hỏng.');
+        });
+        // Never overwrite what is on the device: a newer local copy keeps its place and the
+        // file's version comes in beside it.
         return Promise.all(doc.drafts.map(function (d) {
-          if (!d || typeof d.id !== 'string' || typeof d.values !== 'object') throw new Error('Tệp hồ sơ nháp bị hỏng.');
-          return store.saveDraft(d);
+          return store.draft(d.id).then(function (local) {
+            if (local && (local.updated || '') > (d.updated || '')) {
+              d = JSON.parse(JSON.stringify(d));
+              d.id = d.id + '-' + Date.now().toString(36);
+              d.title = (d.title || 'Hồ sơ nháp') + ' (bản nhập từ tệp)';
+              if (d.page) d.page = d.page.replace(/nhap=[^&#]*/, 'nhap=' + d.id);
+            }
+            return store.saveDraft(d);
+          });
         })).then(function () { return doc.drafts.length; });
       }).then(function (n) {
         status.textContent = 'Đã nhập ' + n + ' hồ sơ nháp.';
@@ -606,6 +842,7 @@
     document.querySelectorAll('[data-tool="deadline"]').forEach(deadlineTool);
     document.querySelectorAll('[data-tool="checklist"]').forEach(checklistTool);
     document.querySelectorAll('[data-tool="fee"]').forEach(feeTool);
+    document.querySelectorAll('form[data-tool="form"]').forEach(formTool);
     document.querySelectorAll('[data-tool="drafts"]').forEach(draftsPage);
     serviceWorker();
   }

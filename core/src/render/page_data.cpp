@@ -292,6 +292,15 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
   }
   put(d, "dossier_submit", submit);
   put(d, "dossier_present", present);
+  // Declaration forms a citizen can draft (and print) for this procedure.
+  Data forms = list();
+  for (const Form* f : catalog.forms_for(p.code)) {
+    Data x;
+    put(x, "title", f->title);
+    put(x, "href", root + "bieu-mau/" + f->id + "/");
+    forms.push_back(x);
+  }
+  put(d, "forms", forms);
   put(d, "has_dossier", !p.dossier.empty());
 
   // How long and how much, per channel; one sentence when every channel agrees.

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "motcua/deadline.h"
+#include "motcua/forms.h"
 #include "motcua/format.h"
 #include "motcua/lunar_calendar.h"
 #include "motcua/procedure_data.h"
@@ -90,6 +91,7 @@ class SiteBuilder {
     hotline_directory();
     working_calendar();
     drafts_pages();
+    form_pages();
     not_found();
     for (OutputFile& f : render_sitemap(page_paths_, opt_)) files_.push_back(std::move(f));
     for (OutputFile& f : render_catalog_api(c_, opt_)) files_.push_back(std::move(f));
@@ -111,7 +113,7 @@ class SiteBuilder {
   bool load_templates(const std::vector<SourceFile>& templates) {
     static const char* const required[] = {"layout", "home",   "az",       "procedure", "procedure-list",
                                            "link-list", "center", "hotlines", "not-found",
-                                           "calendar", "drafts", "offline", "sw.js"};
+                                           "calendar", "drafts", "offline", "sw.js", "form"};
     for (const SourceFile& t : templates) {
       if (t.path.rfind("assets/", 0) == 0) {
         // Hash in the name: a new build never mixes with an old cached copy.
@@ -217,6 +219,7 @@ class SiteBuilder {
     put(layout, "wasm_url", wasm ? root + assets_.at("motcua.wasm") : "");
     put(layout, "content_as_of_iso", c_.site.content_as_of);
     put(layout, "noindex", meta.noindex);
+    put(layout, "has_forms", !c_.forms.empty());
     put(layout, "help", meta.help);
     Data crumbs = render::list();
     for (const Crumb& cr : meta.crumbs) {
@@ -635,6 +638,143 @@ class SiteBuilder {
     PageMeta m = meta("Bạn đang ngoại tuyến", "", {});
     m.noindex = true;
     page("ngoai-tuyen/", "offline", Data(), m);
+  }
+
+  // Declaration forms: one page each, a paper-like form that works without JavaScript
+  // (fill in and print) and, with it, keeps a draft on the device and checks it with
+  // the core; the data beside it is what the browser validates with.
+  void form_pages() {
+    if (c_.forms.empty()) return;
+    Data links = render::list();
+    for (const Form& f : c_.forms) {
+      Data x;
+      put(x, "name", f.title);
+      put(x, "href", "bieu-mau/" + f.id + "/");
+      put(x, "description", f.code);
+      put(x, "count", std::to_string(f.procedures.size()));
+      links.push_back(x);
+      form_page(f);
+    }
+    Data d;
+    put(d, "heading", "Tờ khai điền sẵn");
+    put(d, "intro", "Điền tờ khai trên điện thoại hoặc máy tính, lưu nháp ngay trên máy (cả khi không có mạng), "
+                    "kiểm tra lỗi rồi in ra giấy A4.");
+    put(d, "links", links);
+    page("bieu-mau/", "link-list", d, meta("Tờ khai điền sẵn", "", {home_crumb()}));
+  }
+
+  static std::string describe_form_condition(const nlohmann::json& c, const nlohmann::json& labels) {
+    if (c.contains("all") || c.contains("any")) {
+      const bool all = c.contains("all");
+      std::string out;
+      for (const nlohmann::json& part : c[all ? "all" : "any"]) {
+        out += (out.empty() ? "" : all ? " và " : " hoặc ") + describe_form_condition(part, labels);
+      }
+      return out;
+    }
+    if (c.contains("not")) return "không phải " + describe_form_condition(c["not"], labels);
+    const std::string field = c["field"].get<std::string>();
+    const nlohmann::json& f = labels[field];
+    const auto answer = [&](const nlohmann::json& v) -> std::string {
+      if (v.is_boolean()) return v.get<bool>() ? "Có" : "Không";
+      for (const nlohmann::json& o : f.value("options", nlohmann::json::array())) {
+        if (o["value"] == v) return o["label"].get<std::string>();
+      }
+      return v.dump();
+    };
+    std::string answers;
+    if (c.contains("equals")) answers = answer(c["equals"]);
+    else {
+      for (const nlohmann::json& v : c["in"]) answers += (answers.empty() ? "" : " hoặc ") + answer(v);
+    }
+    return "“" + f.value("label", field) + "” – " + answers;
+  }
+
+  void form_page(const Form& f) {
+    const std::string dir = "bieu-mau/" + f.id + "/";
+    const std::string root = root_for(dir);
+    const nlohmann::json& def = f.definition;
+    nlohmann::json labels = nlohmann::json::object();
+    for (const nlohmann::json& s : def["sections"]) {
+      for (const nlohmann::json& x : s["fields"]) labels[x["id"].get<std::string>()] = x;
+    }
+    Data d;
+    put(d, "id", f.id);
+    put(d, "title", f.title);
+    put(d, "code", f.code);
+    put(d, "source", f.source.text());
+    put(d, "sample", f.sample);
+    put(d, "note", def.value("note", ""));
+    put(d, "addressee", def.value("addressee", ""));
+    put(d, "declaration", def.value("declaration", ""));
+    put(d, "signature", def.value("signature", ""));
+    Data procedures = render::list();
+    for (const std::string& code : f.procedures) {
+      const Procedure* p = c_.find_procedure(code);
+      if (p == nullptr) continue;
+      Data x;
+      put(x, "name", p->name);
+      put(x, "href", root + "thu-tuc/" + code + "/");
+      procedures.push_back(x);
+    }
+    put(d, "procedures", procedures);
+    Data sections = render::list();
+    for (const nlohmann::json& s : def["sections"]) {
+      Data sd;
+      put(sd, "title", s["title"].get<std::string>());
+      Data fields = render::list();
+      for (const nlohmann::json& x : s["fields"]) {
+        const std::string id = x["id"].get<std::string>();
+        const std::string type = x["type"].get<std::string>();
+        Data fd;
+        put(fd, "id", id);
+        put(fd, "dom_id", "f-" + id);
+        put(fd, "label", x["label"].get<std::string>());
+        put(fd, "help", x.value("help", ""));
+        put(fd, "required", x.value("required", false));
+        put(fd, "if_text", x.contains("if") ? describe_form_condition(x["if"], labels) : "");
+        put(fd, "is_text", type == "text" || type == "citizen_id" || type == "phone" || type == "email" ||
+                               type == "number");
+        put(fd, "is_textarea", type == "textarea");
+        put(fd, "is_date", type == "date");
+        put(fd, "is_choice", type == "choice" || type == "yes_no");
+        put(fd, "uppercase", x.value("uppercase", false));
+        put(fd, "lunar", x.value("calendar", "solar") == "solar_or_lunar");
+        std::string input_type = "text", inputmode, autocomplete, max_length;
+        if (type == "phone") input_type = "tel", autocomplete = "tel";
+        if (type == "email") input_type = "email", autocomplete = "email";
+        if (type == "citizen_id" || type == "number") inputmode = "numeric";
+        if (x.contains("max_length")) max_length = std::to_string(x["max_length"].get<long long>());
+        put(fd, "input_type", input_type);
+        put(fd, "inputmode", inputmode);
+        put(fd, "autocomplete", autocomplete);
+        put(fd, "max_length", max_length);
+        put(fd, "rows", type == "textarea" && x.value("max_length", 0) > 500 ? "5" : "3");
+        Data options = render::list();
+        nlohmann::json opts = x.value("options", nlohmann::json::array());
+        if (type == "yes_no") opts = {{{"value", "true"}, {"label", "Có"}}, {{"value", "false"}, {"label", "Không"}}};
+        int n = 0;
+        for (const nlohmann::json& o : opts) {
+          Data od;
+          put(od, "value", o["value"].get<std::string>());
+          put(od, "label", o["label"].get<std::string>());
+          put(od, "dom_id", "f-" + id + "-" + std::to_string(++n));
+          put(od, "name", id);
+          options.push_back(od);
+        }
+        put(fd, "options", options);
+        fields.push_back(fd);
+      }
+      put(sd, "fields", fields);
+      sections.push_back(sd);
+    }
+    put(d, "sections", sections);
+    const std::string data_path = form_data_path(f.id);
+    files_.push_back({data_path, form_data_json(f, c_.citizen_id)});
+    put(d, "tool_data", root + data_path);
+    PageMeta m = meta(f.title, "Điền " + f.title + ", lưu nháp trên máy và in ra giấy A4.",
+                      {home_crumb(), {"Tờ khai điền sẵn", "bieu-mau/"}});
+    page(dir, "form", d, m);
   }
 
   // The web app manifest and the service worker. The worker's version is a hash of
