@@ -537,10 +537,12 @@
       });
     }
     function title(values) {
+      // The first name field (written in capitals on the paper form) names the draft.
       var name = '';
-      fieldDefs().some(function (f) {
-        if (f.uppercase && typeof values[f.id] === 'string' && values[f.id].trim()) { name = values[f.id].trim(); return true; }
-        return false;
+      Array.prototype.some.call(form.querySelectorAll('input.uppercase'), function (i) {
+        var v = typeof values[i.name] === 'string' ? values[i.name].trim() : '';
+        if (v) name = v;
+        return Boolean(v);
       });
       var t = form.querySelector('.form-title');
       return (t ? t.textContent : 'Tờ khai') + (name ? ' – ' + name : '');
@@ -803,13 +805,18 @@
       if (!banner || !navigator.serviceWorker.controller) return;
       banner.textContent = '';
       var b = el('button', { type: 'button', className: 'button', text: 'Tải lại để cập nhật' });
-      b.addEventListener('click', function () { worker.postMessage({ type: 'skip-waiting' }); });
+      b.addEventListener('click', function () {
+        updateRequested = true;
+        worker.postMessage({ type: 'skip-waiting' });
+      });
       banner.appendChild(el('p', null, ['Đã có phiên bản mới của trang. ', b]));
       banner.hidden = false;
     }
-    var reloading = false;
+    // Reload only when the citizen asked for the new version: the first install taking
+    // control of the page must not reload it under their fingers.
+    var reloading = false, updateRequested = false;
     navigator.serviceWorker.addEventListener('controllerchange', function () {
-      if (reloading) return;
+      if (reloading || !updateRequested) return;
       reloading = true;
       location.reload();
     });
