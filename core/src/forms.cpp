@@ -75,22 +75,22 @@ class FormReader {
                                        "yes_no"});
     out["type"] = type;
     out["required"] = r.boolean("required", Need::optional, false);
-    for (const char* key : {"help", "short", "print_hint"}) {
+    for (const char* key : {"help", "short"}) {
       const std::string v = r.string(key, Need::optional);
       if (!v.empty()) out[key] = v;
     }
     const bool text_like = type == "text" || type == "textarea";
-    if (r.has("max_length") && !text_like) r.error("max_length", "\"max_length\" is only used by text fields");
+    if (r.has("max_length") && !text_like) r.misplaced("max_length", "\"max_length\" is only used by text fields");
     if (text_like) out["max_length"] = r.integer("max_length", Need::optional, 1, 5000, type == "text" ? 200 : 2000);
-    if (r.has("uppercase") && type != "text") r.error("uppercase", "\"uppercase\" is only used by \"text\" fields");
+    if (r.has("uppercase") && type != "text") r.misplaced("uppercase", "\"uppercase\" is only used by \"text\" fields");
     if (type == "text" && r.boolean("uppercase", Need::optional, false)) out["uppercase"] = true;
-    if ((r.has("min") || r.has("max")) && type != "number") r.error(r.has("min") ? "min" : "max", "\"min\" and \"max\" are only used by \"number\" fields");
+    if ((r.has("min") || r.has("max")) && type != "number") r.misplaced(r.has("min") ? "min" : "max", "\"min\" and \"max\" are only used by \"number\" fields");
     if (type == "number") {
       out["min"] = r.integer("min", Need::optional, -1'000'000'000LL, 1'000'000'000LL, 0);
       out["max"] = r.integer("max", Need::optional, -1'000'000'000LL, 1'000'000'000LL, 1'000'000'000LL);
       if (out["min"].get<long long>() > out["max"].get<long long>()) r.error("min", "\"min\" is larger than \"max\"");
     }
-    if (r.has("options") && type != "choice") r.error("options", "\"options\" are only used by \"choice\" fields");
+    if (r.has("options") && type != "choice") r.misplaced("options", "\"options\" are only used by \"choice\" fields");
     if (type == "choice") {
       json options = json::array();
       if (const json* opts = r.array("options", Need::required)) {
@@ -109,14 +109,14 @@ class FormReader {
     }
     const bool is_date = type == "date";
     for (const char* key : {"calendar", "not_after_today", "in_words"}) {
-      if (r.has(key) && !is_date) r.error(key, std::string("\"") + key + "\" is only used by \"date\" fields");
+      if (r.has(key) && !is_date) r.misplaced(key, std::string("\"") + key + "\" is only used by \"date\" fields");
     }
     if (is_date) {
       out["calendar"] = r.one_of("calendar", Need::optional, {"solar", "solar_or_lunar"}, "solar");
       out["not_after_today"] = r.boolean("not_after_today", Need::optional, false);
       out["in_words"] = r.boolean("in_words", Need::optional, false);
     }
-    if (r.has("matches") && type != "citizen_id") r.error("matches", "\"matches\" is only used by \"citizen_id\" fields");
+    if (r.has("matches") && type != "citizen_id") r.misplaced("matches", "\"matches\" is only used by \"citizen_id\" fields");
     if (type == "citizen_id") {
       if (const json* m = r.object("matches", Need::optional)) {
         ObjectReader mr(doc_, *m, r.pointer_of("matches"), diags_, "matches");

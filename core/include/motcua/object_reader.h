@@ -41,6 +41,11 @@ class ObjectReader {
   void finish();
 
   void error(const std::string& key, const std::string& message);
+  // Reports a key that does not belong here; finish() then stays quiet about it.
+  void misplaced(const std::string& key, const std::string& message) {
+    known_.insert(key);
+    error(key, message);
+  }
   void error_at_pointer(const std::string& pointer, const std::string& message);
 
   const JsonDocument& document() const { return doc_; }
