@@ -46,7 +46,7 @@ std::vector<std::string> foreign_markup(const std::string& html) {
       "tabindex", "aria-labelledby", "aria-current", "action", "method", "for", "type", "autocomplete",
       "spellcheck", "scope", "datetime", "hidden", "data-root", "data-content-as-of", "data-wasm-js", "data-wasm",
       "data-tool", "data-config", "sizes", "novalidate", "data-field", "maxlength", "aria-describedby", "inputmode",
-      "size", "value", "checked", "data-derived", "rows", "data-action"};
+      "size", "value", "checked", "data-derived", "rows", "data-action", "data-print"};
   std::vector<std::string> out;
   std::size_t i = 0;
   while ((i = html.find('<', i)) != std::string::npos) {

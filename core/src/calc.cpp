@@ -98,7 +98,12 @@ CalcReply run_calc(const std::string& engine, const Catalog& catalog, const std:
           if (pc.slug == req["province"].get<std::string>()) province = &pc;
         }
       }
-      if (province == nullptr) return error_reply("/province", "unknown province; use its slug, e.g. \"lai-chau\"");
+      if (province == nullptr) {
+        const bool known = req["province"].is_string() && catalog.find_province(req["province"].get<std::string>());
+        return error_reply("/province", known ? "this province has not published its catalog yet; leave \"province\" out "
+                                                "for the national rules"
+                                              : "unknown province; use its slug, e.g. \"lai-chau\"");
+      }
       entry = catalog.find_entry(*province, p->code);
       if (entry == nullptr) {
         return error_reply("/province", "this province's catalog does not list procedure " + p->code);

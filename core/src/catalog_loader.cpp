@@ -660,6 +660,10 @@ class Loader {
         for (std::size_t i = 0; i < rules->size(); ++i) {
           ObjectReader fr(d, (*rules)[i], orr.pointer_of("fee_rules") + "/" + std::to_string(i), diags_, "fee rule");
           const FeeRule rule = read_fee_rule(fr, channel_slugs);
+          if (fee_rules_clash(e.overrides.fee_rules, rule)) {
+            fr.error("id", "rule \"" + rule.id + "\" already applies to the same channel in an overlapping period; give "
+                           "each period its own \"valid_from\"/\"valid_to\" or each its own \"channels\"");
+          }
           if (national != nullptr) {
             for (const std::string* name : {&rule.input, &rule.per}) {
               if (name->empty()) continue;

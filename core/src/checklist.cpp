@@ -386,7 +386,7 @@ std::string calc_checklist(const json& data, const std::string& request_json, bo
       pending.insert(c["question"].get<std::string>());
     }
   };
-  int needed = 0;
+  int needed = 0, open_items = 0;
   for (const json& d : data.contains("dossier") && data["dossier"].is_array() ? data["dossier"] : json::array()) {
     json item = {{"id", str(d, "id")},          {"name", str(d, "name")}, {"originals", d.value("originals", 0)},
                  {"copies", d.value("copies", 0)}, {"count_text", str(d, "count_text")}, {"kind", str(d, "kind")}};
@@ -415,7 +415,8 @@ std::string calc_checklist(const json& data, const std::string& request_json, bo
         if (v == 1) {
           item["status"] = "waived";
           item["included"] = false;
-          item["reason"] = "Không phải nộp: " + str(w, "reason") + " (" + str(w, "if_text") + ").";
+          item["reason"] = std::string(str(d, "kind") == "present" ? "Không phải xuất trình: " : "Không phải nộp: ") +
+                           str(w, "reason") + " (" + str(w, "if_text") + ").";
           item["waiver"] = {{"reason", str(w, "reason")}, {"source", str(w, "source")}};
           break;
         }
@@ -425,6 +426,7 @@ std::string calc_checklist(const json& data, const std::string& request_json, bo
       }
     }
     if (item["status"] == "required") ++needed;
+    if (item["status"] == "conditional") ++open_items;
     items.push_back(item);
   }
   json unanswered = json::array();
@@ -434,7 +436,8 @@ std::string calc_checklist(const json& data, const std::string& request_json, bo
   json out = {{"schema_version", data.value("schema_version", 0)},
               {"procedure", str(data, "procedure")},
               {"answers", answers},
-              {"complete", unanswered.empty()},
+              // Complete: every item is settled (questions answered and, where it matters, the channel).
+              {"complete", unanswered.empty() && open_items == 0},
               {"unanswered", unanswered},
               {"needed", needed},
               {"items", items}};

@@ -194,21 +194,10 @@ void read_fee_schedule(ObjectReader& parent, const std::string& key, const std::
       const std::string rp = r.pointer_of("rules") + "/" + std::to_string(i);
       ObjectReader rr(r.document(), (*rules)[i], rp, r.diagnostics(), "fee rule");
       FeeRule rule = read_fee_rule(rr, channels);
-      // The same id may appear for several periods (a scheduled change) or several channels
-      // (an online amount), never twice for the same channel on the same day.
-      for (const FeeRule& other : out.rules) {
-        if (other.id != rule.id) continue;
-        const bool overlap = (other.valid_to.empty() || rule.valid_from.empty() || rule.valid_from <= other.valid_to) &&
-                             (rule.valid_to.empty() || other.valid_from.empty() || other.valid_from <= rule.valid_to);
-        bool shared_channel = other.channels.empty() || rule.channels.empty();
-        for (const std::string& c : rule.channels) {
-          shared_channel = shared_channel || std::find(other.channels.begin(), other.channels.end(), c) != other.channels.end();
-        }
-        if (overlap && shared_channel) {
-          rr.error_at_pointer(rp + "/id", "rule \"" + rule.id +
-                                              "\" already applies to the same channel in an overlapping period; give "
-                                              "each period its own \"valid_from\"/\"valid_to\" or each its own \"channels\"");
-        }
+      if (fee_rules_clash(out.rules, rule)) {
+        rr.error_at_pointer(rp + "/id", "rule \"" + rule.id +
+                                            "\" already applies to the same channel in an overlapping period; give "
+                                            "each period its own \"valid_from\"/\"valid_to\" or each its own \"channels\"");
       }
       for (const std::string* name : {&rule.input, &rule.per}) {
         if (!name->empty() && !input_names.count(*name)) {
@@ -267,6 +256,22 @@ void read_fee_schedule(ObjectReader& parent, const std::string& key, const std::
   r.finish();
 }
 
+// The same id may appear for several periods (a scheduled change) or several channels
+// (an online amount), never twice for the same channel on the same day.
+bool fee_rules_clash(const std::vector<FeeRule>& earlier, const FeeRule& rule) {
+  for (const FeeRule& other : earlier) {
+    if (other.id != rule.id) continue;
+    const bool overlap = (other.valid_to.empty() || rule.valid_from.empty() || rule.valid_from <= other.valid_to) &&
+                         (rule.valid_to.empty() || other.valid_from.empty() || other.valid_from <= rule.valid_to);
+    bool shared_channel = other.channels.empty() || rule.channels.empty();
+    for (const std::string& c : rule.channels) {
+      shared_channel = shared_channel || std::find(other.channels.begin(), other.channels.end(), c) != other.channels.end();
+    }
+    if (overlap && shared_channel) return true;
+  }
+  return false;
+}
+
 FeeSchedule apply_fee_overrides(const FeeSchedule& national, const std::vector<FeeRule>& local) {
   // A province's rules replace every period of the national rule with the same id, in
   // its place; rules with new ids are added at the end.
@@ -305,7 +310,7 @@ json fee_schedule_to_json(const FeeSchedule& s) {
   }
   for (const FeeRule& r : s.rules) {
     json j = {{"id", r.id}, {"label", r.label}, {"kind", fee_rule_kind_slug(r.kind)}, {"source", source_json(r.source)},
-              {"text", describe_fee_rule(r)}};
+              {"text", describe_fee_rule(r, s.inputs)}};
     if (!r.channels.empty()) j["channels"] = r.channels;
     if (r.kind == FeeRuleKind::flat || r.kind == FeeRuleKind::per_unit) j["amount"] = r.amount;
     if (!r.input.empty()) j["input"] = r.input;
@@ -364,7 +369,13 @@ std::string describe_dates(const std::string& from, const std::string& to) {
   return "";
 }
 
-std::string describe_fee_rule(const FeeRule& r) {
+std::string describe_fee_rule(const FeeRule& r, const std::vector<FeeInput>& inputs) {
+  const auto per_unit_word = [&](const std::string& name) {
+    for (const FeeInput& in : inputs) {
+      if (in.name == name && !in.unit.empty()) return in.unit;
+    }
+    return std::string("lần tính");
+  };
   const std::string unit = r.unit.empty() ? "" : "/" + r.unit;
   switch (r.kind) {
     case FeeRuleKind::free: return "Miễn phí";
@@ -382,7 +393,8 @@ std::string describe_fee_rule(const FeeRule& r) {
         else if (t.from == t.to) s += "cho " + what + "thứ " + std::to_string(t.from);
         else s += "cho " + what + "thứ " + std::to_string(t.from) + " đến thứ " + std::to_string(t.to);
       }
-      if (r.max) s += "; tối đa " + format_vnd(r.max) + (r.per.empty() ? "" : " mỗi lần tính");
+      // The cap applies to each "per" unit (each copy for certified copies).
+      if (r.max) s += "; tối đa " + format_vnd(r.max) + (r.per.empty() ? "" : " mỗi " + per_unit_word(r.per));
       return s;
     }
     case FeeRuleKind::percent: {
@@ -470,7 +482,9 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
     if (!known.count(it.key())) errors.push_back({"/" + it.key(), "unknown field \"" + it.key() + "\""});
   }
   // Channel: one the procedure has.
-  std::string channel = "direct";
+  // Without a channel: the counter when the procedure has one, else its first channel.
+  const std::vector<std::string> offered = strs(data, "channels");
+  std::string channel = offered.empty() || in_list(offered, "direct") ? "direct" : offered.front();
   if (req.contains("channel")) {
     if (!req["channel"].is_string()) errors.push_back({"/channel", "\"channel\" is \"direct\", \"online\" or \"postal\""});
     else channel = req["channel"].get<std::string>();
@@ -543,7 +557,7 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
   json lines = json::array();
   std::int64_t total = 0;
   bool any_rule = false, all_free = true, all_not_regulated = true, any_local = false, any_sample = false;
-  bool exempt = false;
+  bool any_exempted = false;  // some rule fully waived for the applicant's category
   std::set<std::string> used_inputs;
   for (const json& rule : arr(fees, "rules")) {
     if (!valid_on(str(rule, "valid_from"), str(rule, "valid_to"), date)) continue;
@@ -648,13 +662,15 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
       const std::int64_t off = (remaining * pct + 50) / 100;
       remaining -= off;
       total -= off;
-      if (remaining == 0) exempt = true;
+      if (remaining == 0) any_exempted = true;
       lines.push_back({{"rule", id}, {"label", (pct == 100 ? "Miễn cho: " : "Giảm cho: ") + name},
                        {"kind", "exemption"}, {"category", category}, {"amount", -off}, {"amount_text", format_vnd(-off)},
                        {"detail", pct == 100 ? std::string("miễn toàn bộ") : "giảm " + std::to_string(pct) + "%"},
                        {"source", source_text(ex)}});
     }
   }
+  // "exempt": nothing is owed because of an exemption, not merely part of it.
+  const bool exempt = any_exempted && total == 0;
   std::string status, total_text;
   if (!any_rule) {
     status = "unknown";

@@ -347,13 +347,25 @@ class Validator {
       : form_(data["form"]), ids_(data.value("citizen_id", json::object())), values_(values), today_(today) {}
 
   json run() {
-    // Visibility first, in order: a condition on a hidden field is false.
+    // Visibility first: a condition on a hidden field is false. Conditions may name
+    // fields further down, so repeat until nothing changes (each pass settles one more
+    // level of dependence; a form has far fewer levels than fields).
     for (const json& s : form_["sections"]) {
       for (const json& f : s["fields"]) {
-        const std::string id = f["id"].get<std::string>();
-        visible_[id] = !f.contains("if") || holds(f["if"]);
-        fields_[id] = &f;
+        visible_[f["id"].get<std::string>()] = true;
+        fields_[f["id"].get<std::string>()] = &f;
       }
+    }
+    for (std::size_t pass = 0; pass <= fields_.size(); ++pass) {
+      bool changed = false;
+      for (const auto& [id, f] : fields_) {
+        const bool v = !f->contains("if") || holds((*f)["if"]);
+        if (v != visible_[id]) {
+          visible_[id] = v;
+          changed = true;
+        }
+      }
+      if (!changed) break;
     }
     json errors = json::array(), visible = json::array(), derived = json::object();
     for (const json& s : form_["sections"]) {
@@ -463,7 +475,11 @@ class Validator {
     if (type == "number") {
       const std::string digits = without(text, " .");
       const bool negative = !digits.empty() && digits[0] == '-';
-      if (!all_digits(negative ? digits.substr(1) : digits) || digits.size() > 12) return label + " phải là một số nguyên";
+      if (!all_digits(negative ? digits.substr(1) : digits)) return label + " phải là một số nguyên";
+      if (digits.size() > 12) {
+        return label + " phải từ " + std::to_string(f["min"].get<long long>()) + " đến " +
+               std::to_string(f["max"].get<long long>());
+      }
       const long long n = std::stoll(digits);
       if (n < f["min"].get<long long>() || n > f["max"].get<long long>()) {
         return label + " phải từ " + std::to_string(f["min"].get<long long>()) + " đến " +
@@ -487,7 +503,9 @@ class Validator {
     std::string d = without(text, " .-()");
     if (d.rfind("+84", 0) == 0) d = "0" + d.substr(3);
     else if (d.rfind("84", 0) == 0 && d.size() == 11) d = "0" + d.substr(2);
-    const std::string example = "Số điện thoại gồm 10 chữ số, bắt đầu bằng 0, ví dụ: 0912 345 678";
+    const std::string example =
+        "Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 0 (ví dụ: 0912 345 678); số cố định gồm 11 chữ số, "
+        "bắt đầu bằng 02";
     if (!all_digits(d) || d[0] != '0') return example;
     const bool mobile = d.size() == 10 && std::string("35789").find(d[1]) != std::string::npos;
     const bool landline = d.size() == 11 && d[1] == '2';
@@ -539,11 +557,11 @@ class Validator {
       return label + ": ngày, tháng, năm chỉ gồm chữ số, ví dụ 05 03 1990";
     }
     if (year.size() != 4) return label + ": năm gồm 4 chữ số, ví dụ 1990";
-    const bool lunar = v.value("calendar", "solar") == "lunar";
+    const bool lunar = v.contains("calendar") && v["calendar"] == "lunar";
     if (lunar && f.value("calendar", "solar") != "solar_or_lunar") return label + " ghi theo dương lịch";
     CivilDate solar{std::stoi(year), std::stoi(month), std::stoi(day)};
     if (lunar) {
-      LunarDate l{solar.year, solar.month, solar.day, v.value("leap", false)};
+      LunarDate l{solar.year, solar.month, solar.day, v.contains("leap") && v["leap"] == true};
       if (l.year < kLunarFirstYear || l.year > kLunarLastYear) {
         return label + ": ngày âm lịch chỉ đổi được cho các năm " + std::to_string(kLunarFirstYear) + "–" +
                std::to_string(kLunarLastYear);
@@ -670,6 +688,10 @@ bool read_form(const JsonDocument& doc, const std::string& expected_id, const st
   if (!out.id.empty() && out.id != expected_id) {
     top.error("id", "the form \"" + out.id + "\" must be in forms/" + out.id + ".json (or its id must be \"" +
                         expected_id + "\")");
+  }
+  if (!out.id.empty() && !is_valid_slug(out.id)) {
+    top.error("id", "invalid form id \"" + out.id + "\": it becomes the page's address; use lowercase letters, digits "
+                    "and hyphens, e.g. \"to-khai-dang-ky-khai-sinh\"");
   }
   out.title = top.string("title", Need::required);
   out.code = top.string("code", Need::optional);

@@ -481,6 +481,11 @@
     }
   }
 
+  // A draft's address, rebuilt from its form and id (never from text in an imported file).
+  function draftHref(d) {
+    return ROOT + 'bieu-mau/' + encodeURIComponent(d.form || '') + '/?nhap=' + encodeURIComponent(d.id);
+  }
+
   // ---------------------------------------------------------------- draft forms
   // A declaration form drafted on the device: saved to IndexedDB on every change (so
   // nothing typed is lost, online or not), checked by the core with one plain message
@@ -651,12 +656,15 @@
     }
     form.addEventListener('input', onChange);
     form.addEventListener('change', onChange);
-    form.addEventListener('submit', function (ev) {
+    function check(ev) {
       ev.preventDefault();
       checked = true;
       save();
       evaluate(true);
-    });
+    }
+    form.addEventListener('submit', check);
+    var checkButton = form.querySelector('[data-action="check"]');
+    if (checkButton) checkButton.addEventListener('click', check);
     var printButton = form.querySelector('[data-action="print"]');
     if (printButton) printButton.addEventListener('click', function () { window.print(); });
 
@@ -693,7 +701,7 @@
       if (!mine.length) return;
       others.appendChild(el('p', { text: 'Bạn có ' + mine.length + ' bản nháp của tờ khai này trên thiết bị:' }));
       others.appendChild(el('ul', null, mine.map(function (d) {
-        return el('li', null, [el('a', { href: ROOT + d.page, text: d.title || 'Bản nháp' })]);
+        return el('li', null, [el('a', { href: draftHref(d), text: d.title || 'Bản nháp' })]);
       })));
     });
     Promise.resolve(loaded).catch(function () {
@@ -733,7 +741,7 @@
           list.appendChild(el('li', { text: 'Chưa có hồ sơ nháp nào trên thiết bị này.' }));
         }
         drafts.forEach(function (d) {
-          var open = el('a', { href: ROOT + (d.page || ''), text: d.title || 'Hồ sơ nháp' });
+          var open = el('a', { href: draftHref(d), text: d.title || 'Hồ sơ nháp' });
           var del = el('button', { type: 'button', className: 'link-button', text: 'Xóa' });
           del.addEventListener('click', function () {
             if (!window.confirm('Xóa hồ sơ nháp "' + (d.title || '') + '"? Không thể khôi phục.')) return;
@@ -760,21 +768,24 @@
       if (!f) return;
       f.text().then(function (text) {
         var doc = JSON.parse(text);
-        if (!doc || doc.format !== 'motcua-drafts' || !Array.isArray(doc.drafts)) {
+        if (!doc || doc.format !== 'motcua-drafts' || doc.version !== 1 || !Array.isArray(doc.drafts)) {
           throw new Error('Tệp này không phải tệp hồ sơ nháp tải về từ trang này.');
         }
         doc.drafts.forEach(function (d) {
-          if (!d || typeof d.id !== 'string' || !d.values || typeof d.values !== 'object') throw new Error('Tệp hồ sơ nháp bị hỏng.');
+          if (!d || typeof d.id !== 'string' || typeof d.form !== 'string' || !d.values || typeof d.values !== 'object') {
+            throw new Error('Tệp hồ sơ nháp bị hỏng.');
+          }
         });
         // Never overwrite what is on the device: a newer local copy keeps its place and the
         // file's version comes in beside it.
         return Promise.all(doc.drafts.map(function (d) {
           return store.draft(d.id).then(function (local) {
-            if (local && (local.updated || '') > (d.updated || '')) {
+            if (local && JSON.stringify(local.values) === JSON.stringify(d.values)) return null;  // already here
+            if (local && (local.updated || '') >= (d.updated || '')) {
               d = JSON.parse(JSON.stringify(d));
               d.id = d.id + '-' + Date.now().toString(36);
               d.title = (d.title || 'Hồ sơ nháp') + ' (bản nhập từ tệp)';
-              if (d.page) d.page = d.page.replace(/nhap=[^&#]*/, 'nhap=' + d.id);
+              d.page = 'bieu-mau/' + encodeURIComponent(d.form) + '/?nhap=' + encodeURIComponent(d.id);
             }
             return store.saveDraft(d);
           });

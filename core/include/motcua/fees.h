@@ -104,6 +104,8 @@ void read_fee_schedule(ObjectReader& parent, const std::string& key, const std::
 FeeRule read_fee_rule(ObjectReader& r, const std::vector<std::string>& channels);
 
 // A province's rules replace the national rule with the same id, or add to them.
+// True when `rule` would apply on the same day and channel as an earlier rule with its id.
+bool fee_rules_clash(const std::vector<FeeRule>& earlier, const FeeRule& rule);
 FeeSchedule apply_fee_overrides(const FeeSchedule& national, const std::vector<FeeRule>& local);
 
 nlohmann::json fee_schedule_to_json(const FeeSchedule& s);
@@ -111,7 +113,8 @@ nlohmann::json applicant_categories_to_json(const std::vector<ApplicantCategory>
 
 // Plain words for one rule, as on the page: "2.000 đồng/trang cho trang 1–2; 1.000 đồng/trang
 // từ trang 3; tối đa 200.000 đồng/bản".
-std::string describe_fee_rule(const FeeRule& r);
+// `inputs` (the schedule's) name the unit a cap applies to ("tối đa 200.000 đồng mỗi bản").
+std::string describe_fee_rule(const FeeRule& r, const std::vector<FeeInput>& inputs = {});
 std::string describe_dates(const std::string& from, const std::string& to);  // "từ 01/07/2025 đến 31/12/2026"
 
 // The fee engine, on the data file published beside a procedure page (see

@@ -147,7 +147,7 @@ Data fee_rules_data(const Catalog& catalog, const Procedure& p) {
   for (const FeeRule& r : p.fees.rules) {
     Data x;
     put(x, "label", r.label);
-    put(x, "text", describe_fee_rule(r));
+    put(x, "text", describe_fee_rule(r, p.fees.inputs));
     std::string when;
     if (!r.channels.empty()) {
       for (const std::string& c : r.channels) {
