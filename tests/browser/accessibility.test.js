@@ -1,0 +1,54 @@
+// WCAG 2.2 AA checks (axe-core) on the pages citizens use, in the states they reach:
+// tools opened, a form with its error summary showing, on a phone-sized screen.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const { buildSite, serve, launch } = require('./harness');
+
+let dir, server, browser;
+test.before(async () => {
+  dir = buildSite();
+  server = await serve(path.join(dir, 'site'));
+  browser = await launch();
+});
+test.after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close().catch(() => {});
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function violations(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+const pages = [
+  { name: 'home', url: '' },
+  { name: 'a procedure with its checklist, fee and deadline tools', url: 'lai-chau/thu-tuc/1.001193/',
+    ready: (p) => p.locator('[data-tool="checklist"] ul.checklist').first().waitFor() },
+  { name: 'a procedure with the fee calculator', url: 'thu-tuc/2.000815/',
+    ready: (p) => p.locator('[data-tool="fee"] form').waitFor() },
+  { name: 'a form with its error summary', url: 'bieu-mau/to-khai-dang-ky-khai-sinh/',
+    ready: async (p) => {
+      await p.getByRole('button', { name: 'Kiểm tra tờ khai' }).click();
+      await p.locator('#tom-tat-loi h2').waitFor();
+    } },
+  { name: 'the drafts page', url: 'ho-so-nhap/', ready: (p) => p.locator('[data-tool="drafts"]:not([hidden])').waitFor() },
+  { name: 'a commune center', url: 'lai-chau/' },
+];
+
+for (const spec of pages) {
+  test(`no WCAG 2.2 AA violations: ${spec.name}`, async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(server.base + spec.url);
+    if (spec.ready) await spec.ready(page);
+    assert.deepStrictEqual(await violations(page), []);
+    await context.close();
+  });
+}
