@@ -10,7 +10,9 @@ namespace motcua {
 namespace {
 
 CalcReply error_reply(const std::string& field, const std::string& message) {
-  nlohmann::json j = {{"error", {{"field", field}, {"message", message}}}};
+  // The same shape as the engines' own errors: the first one, and the list.
+  const nlohmann::json e = {{"field", field}, {"message", message}};
+  nlohmann::json j = {{"error", e}, {"errors", nlohmann::json::array({e})}};
   return {false, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
 }
 

@@ -184,6 +184,9 @@ void read_fee_schedule(ObjectReader& parent, const std::string& key, const std::
       in.max = ir.integer("max", Need::optional, 0, kMaxAmount, kMaxAmount);
       in.fallback = ir.integer("default", Need::optional, 0, kMaxAmount, std::max<std::int64_t>(in.min, 1));
       if (in.max < in.min) ir.error("max", "\"max\" is less than \"min\"");
+      else if (in.fallback < in.min || in.fallback > in.max) {
+        ir.error("default", "\"default\" must be between \"min\" and \"max\"");
+      }
       ir.finish();
       out.inputs.push_back(in);
     }
@@ -249,6 +252,7 @@ void read_fee_schedule(ObjectReader& parent, const std::string& key, const std::
       e.percent_off = static_cast<int>(er.integer("percent_off", Need::optional, 1, 100, 100));
       e.source = read_source(er, "source");
       e.note = er.string("note", Need::optional);
+      e.sample = er.boolean("sample", Need::optional, false);
       er.finish();
       out.exemptions.push_back(e);
     }
@@ -347,6 +351,7 @@ json fee_schedule_to_json(const FeeSchedule& s) {
     json j = {{"category", e.category}, {"percent_off", e.percent_off}, {"source", source_json(e.source)}};
     if (!e.rules.empty()) j["rules"] = e.rules;
     if (!e.note.empty()) j["note"] = e.note;
+    if (e.sample) j["sample"] = true;
     exemptions.push_back(j);
   }
   return {{"inputs", inputs}, {"rules", rules}, {"adjustments", adjustments}, {"exemptions", exemptions}};
@@ -663,10 +668,15 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
       remaining -= off;
       total -= off;
       if (remaining == 0) any_exempted = true;
-      lines.push_back({{"rule", id}, {"label", (pct == 100 ? "Miễn cho: " : "Giảm cho: ") + name},
-                       {"kind", "exemption"}, {"category", category}, {"amount", -off}, {"amount_text", format_vnd(-off)},
-                       {"detail", pct == 100 ? std::string("miễn toàn bộ") : "giảm " + std::to_string(pct) + "%"},
-                       {"source", source_text(ex)}});
+      json line = {{"rule", id}, {"label", (pct == 100 ? "Miễn cho: " : "Giảm cho: ") + name},
+                   {"kind", "exemption"}, {"category", category}, {"amount", -off}, {"amount_text", format_vnd(-off)},
+                   {"detail", pct == 100 ? std::string("miễn toàn bộ") : "giảm " + std::to_string(pct) + "%"},
+                   {"source", source_text(ex)}};
+      if (ex.contains("sample") && ex["sample"] == true) {
+        line["sample"] = true;
+        any_sample = true;
+      }
+      lines.push_back(line);
     }
   }
   // "exempt": nothing is owed because of an exemption, not merely part of it.

@@ -631,7 +631,8 @@ class Validator {
 };
 
 std::string error_json(const std::string& field, const std::string& message) {
-  return json({{"error", {{"field", field}, {"message", message}}}}).dump(-1, ' ', false, json::error_handler_t::replace);
+  const json e = {{"field", field}, {"message", message}};
+  return json({{"error", e}, {"errors", json::array({e})}}).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace

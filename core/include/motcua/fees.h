@@ -77,6 +77,7 @@ struct FeeExemption {
   int percent_off = 100;
   FeeSource source;
   std::string note;
+  bool sample = false;  // not checked against the source: shown as "Dữ liệu minh họa"
 };
 
 struct FeeSchedule {

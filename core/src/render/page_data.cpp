@@ -196,6 +196,7 @@ Data fee_rules_data(const Catalog& catalog, const Procedure& p) {
     put(x, "text", name + (e.percent_off == 100 ? ": miễn" : ": giảm " + std::to_string(e.percent_off) + "%"));
     put(x, "note", e.note);
     put(x, "source", e.source.text());
+    put(x, "sample", e.sample);
     exemptions.push_back(x);
   }
   put(out, "exemptions", exemptions);
