@@ -1,6 +1,10 @@
 #pragma once
 // Helpers shared by the tests: reading fixture folders and building sites in memory.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -17,6 +21,24 @@ inline std::vector<SourceFile> read_folder(const std::string& rel) {
   std::string error;
   if (!io::read_tree(source_path(rel), files, error)) throw std::runtime_error(error);
   return files;
+}
+
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The golden case files of an engine: every *.json in `rel`, sorted, as full paths.
+inline std::vector<std::string> case_files(const std::string& rel) {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(source_path(rel))) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) out.push_back(entry.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 // Files by path, so a test can change one and rebuild.

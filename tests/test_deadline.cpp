@@ -3,12 +3,8 @@
 // content: what a citizen's phone computes is what is checked here.
 #include <catch2/catch.hpp>
 
-#include <dirent.h>
-
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "fixtures.h"
 #include "motcua/calc.h"
@@ -36,27 +32,6 @@ const DeadlineData& published_data() {
   return data;
 }
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> case_files() {
-  std::vector<std::string> out;
-  const std::string dir = test::source_path("tests/data/deadline");
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      const std::string name = e->d_name;
-      if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) out.push_back(dir + "/" + name);
-    }
-    closedir(d);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 json run(const json& request, bool& ok) {
   return json::parse(calc_deadline(published_data(), request.dump(), ok));
 }
@@ -64,11 +39,11 @@ json run(const json& request, bool& ok) {
 }  // namespace
 
 TEST_CASE("golden deadline cases", "[deadline]") {
-  const std::vector<std::string> files = case_files();
+  const std::vector<std::string> files = test::case_files("tests/data/deadline");
   REQUIRE(files.size() >= 5);
   std::size_t cases = 0;
   for (const std::string& file : files) {
-    const json doc = json::parse(read_text(file));
+    const json doc = json::parse(test::read_text(file));
     for (const json& c : doc.at("cases")) {
       ++cases;
       INFO(file << ": " << c.at("name").get<std::string>());

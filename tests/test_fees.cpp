@@ -4,14 +4,10 @@
 // and through `motcua calc` (run_calc over the catalog); both must agree and match.
 #include <catch2/catch.hpp>
 
-#include <dirent.h>
-
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "fixtures.h"
 #include "motcua/calc.h"
@@ -31,27 +27,6 @@ const test::BuiltSite& site_for(const std::string& content) {
     if (slot->diagnostics.has_errors()) throw std::runtime_error(test::formatted(slot->diagnostics).front());
   }
   return *slot;
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> case_files(const std::string& rel) {
-  std::vector<std::string> out;
-  const std::string dir = test::source_path(rel);
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      const std::string name = e->d_name;
-      if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) out.push_back(dir + "/" + name);
-    }
-    closedir(d);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 json line_field(const json& got, const char* field) {
@@ -111,11 +86,11 @@ void check_expected(const json& got, const json& expected) {
 }
 
 std::size_t run_golden(const std::string& engine, const std::string& folder) {
-  const std::vector<std::string> files = case_files(folder);
+  const std::vector<std::string> files = test::case_files(folder);
   REQUIRE_FALSE(files.empty());
   std::size_t cases = 0;
   for (const std::string& file : files) {
-    const json doc = json::parse(read_text(file));
+    const json doc = json::parse(test::read_text(file));
     const test::BuiltSite& site = site_for(doc.value("content", "content"));
     for (const json& c : doc.at("cases")) {
       ++cases;

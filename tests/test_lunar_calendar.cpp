@@ -3,9 +3,7 @@
 // as data in tests/data/lunar/. The round trip covers every day of 1900–2199.
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "fixtures.h"
 #include "motcua/lunar_calendar.h"
@@ -15,12 +13,7 @@ using json = nlohmann::json;
 
 namespace {
 
-json read_json(const std::string& rel) {
-  std::ifstream in(test::source_path(rel), std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return json::parse(s.str());
-}
+json read_json(const std::string& rel) { return json::parse(test::read_text(test::source_path(rel))); }
 
 CivilDate date(const std::string& iso) {
   const auto d = parse_iso_date(iso);

@@ -1,5 +1,7 @@
 #include "motcua/calc.h"
 
+#include <optional>
+
 #include "motcua/checklist.h"
 #include "motcua/deadline.h"
 #include "motcua/fees.h"
@@ -34,9 +36,10 @@ CalcReply deadline(const std::string& data_json, const std::string& request) {
 }
 
 
-// Fee and checklist: the data file of one procedure page (procedure_data.h).
-CalcReply procedure_engine(const std::string& engine, const std::string& data_json, const std::string& request) {
-  const nlohmann::json data = nlohmann::json::parse(data_json, nullptr, false);
+// The data file published beside a page (a procedure's or a form's): JSON of this
+// build's schema version, or the reply that says why it cannot be used.
+std::optional<CalcReply> read_page_data(const std::string& data_json, nlohmann::json& data) {
+  data = nlohmann::json::parse(data_json, nullptr, false);
   if (data.is_discarded() || !data.is_object()) return error_reply("/", "the data file is not JSON");
   const auto version = data.find("schema_version");
   if (version == data.end() || *version != kSchemaVersion) {
@@ -44,6 +47,13 @@ CalcReply procedure_engine(const std::string& engine, const std::string& data_js
                                               (version == data.end() ? std::string("missing") : version->dump()) +
                                               ", expected " + std::to_string(kSchemaVersion) + "): reload the page");
   }
+  return std::nullopt;
+}
+
+// Fee and checklist: the data file of one procedure page (procedure_data.h).
+CalcReply procedure_engine(const std::string& engine, const std::string& data_json, const std::string& request) {
+  nlohmann::json data;
+  if (std::optional<CalcReply> refused = read_page_data(data_json, data)) return *refused;
   // A request naming another procedure or province than the data is a mix-up, not an answer.
   const nlohmann::json req = nlohmann::json::parse(request, nullptr, false);
   if (req.is_object()) {
@@ -61,12 +71,8 @@ CalcReply procedure_engine(const std::string& engine, const std::string& data_js
 
 // Form validation: the data file of one form page (forms.h).
 CalcReply form_engine(const std::string& data_json, const std::string& request) {
-  const nlohmann::json data = nlohmann::json::parse(data_json, nullptr, false);
-  if (data.is_discarded() || !data.is_object()) return error_reply("/", "the data file is not JSON");
-  const auto version = data.find("schema_version");
-  if (version == data.end() || *version != kSchemaVersion) {
-    return error_reply("/schema_version", "this page's data comes from another version of the site: reload the page");
-  }
+  nlohmann::json data;
+  if (std::optional<CalcReply> refused = read_page_data(data_json, data)) return *refused;
   CalcReply reply;
   reply.json = calc_form(data, request, reply.ok);
   return reply;

@@ -24,10 +24,12 @@ bool is_slug(const std::string& s) {
   return true;
 }
 
-FeeSource read_source(ObjectReader& parent, const std::string& key) {
+}  // namespace
+
+FeeSource read_fee_source(ObjectReader& parent, const std::string& key, const std::string& what) {
   FeeSource s;
   if (const json* v = parent.object(key, Need::required)) {
-    ObjectReader r(parent.document(), *v, parent.pointer_of(key), parent.diagnostics(), "fee source");
+    ObjectReader r(parent.document(), *v, parent.pointer_of(key), parent.diagnostics(), what);
     s.document = r.string("document", Need::required);
     s.article = r.string("article", Need::optional);
     s.url = r.string("url", Need::optional);
@@ -35,6 +37,8 @@ FeeSource read_source(ObjectReader& parent, const std::string& key) {
   }
   return s;
 }
+
+namespace {
 
 void read_dates(ObjectReader& r, std::string& from, std::string& to) {
   from = r.string("valid_from", Need::optional);
@@ -156,7 +160,7 @@ FeeRule read_fee_rule(ObjectReader& r, const std::vector<std::string>& channels)
     }
   }
   read_dates(r, f.valid_from, f.valid_to);
-  f.source = read_source(r, "source");
+  f.source = read_fee_source(r, "source");
   f.sample = r.boolean("sample", Need::optional, false);
   f.note = r.string("note", Need::optional);
   r.finish();
@@ -230,7 +234,7 @@ void read_fee_schedule(ObjectReader& parent, const std::string& key, const std::
       a.channels = read_channel_list(ar, channels);
       a.percent_off = static_cast<int>(ar.integer("percent_off", Need::required, 1, 100, 0));
       read_dates(ar, a.valid_from, a.valid_to);
-      a.source = read_source(ar, "source");
+      a.source = read_fee_source(ar, "source");
       a.sample = ar.boolean("sample", Need::optional, false);
       ar.finish();
       out.adjustments.push_back(a);
@@ -250,7 +254,7 @@ void read_fee_schedule(ObjectReader& parent, const std::string& key, const std::
       e.rules = er.strings("rules", Need::optional);
       check_rule_ids(er, e.rules);
       e.percent_off = static_cast<int>(er.integer("percent_off", Need::optional, 1, 100, 100));
-      e.source = read_source(er, "source");
+      e.source = read_fee_source(er, "source");
       e.note = er.string("note", Need::optional);
       e.sample = er.boolean("sample", Need::optional, false);
       er.finish();
@@ -297,14 +301,12 @@ FeeSchedule apply_fee_overrides(const FeeSchedule& national, const std::vector<F
   return out;
 }
 
-namespace {
-json source_json(const FeeSource& s) {
+json fee_source_json(const FeeSource& s) {
   json out = {{"document", s.document}};
   if (!s.article.empty()) out["article"] = s.article;
   if (!s.url.empty()) out["url"] = s.url;
   return out;
 }
-}  // namespace
 
 json fee_schedule_to_json(const FeeSchedule& s) {
   json inputs = json::array(), rules = json::array(), adjustments = json::array(), exemptions = json::array();
@@ -313,7 +315,7 @@ json fee_schedule_to_json(const FeeSchedule& s) {
                       {"default", in.fallback}});
   }
   for (const FeeRule& r : s.rules) {
-    json j = {{"id", r.id}, {"label", r.label}, {"kind", fee_rule_kind_slug(r.kind)}, {"source", source_json(r.source)},
+    json j = {{"id", r.id}, {"label", r.label}, {"kind", fee_rule_kind_slug(r.kind)}, {"source", fee_source_json(r.source)},
               {"text", describe_fee_rule(r, s.inputs)}};
     if (!r.channels.empty()) j["channels"] = r.channels;
     if (r.kind == FeeRuleKind::flat || r.kind == FeeRuleKind::per_unit) j["amount"] = r.amount;
@@ -339,7 +341,7 @@ json fee_schedule_to_json(const FeeSchedule& s) {
     rules.push_back(j);
   }
   for (const FeeAdjustment& a : s.adjustments) {
-    json j = {{"label", a.label}, {"percent_off", a.percent_off}, {"source", source_json(a.source)}};
+    json j = {{"label", a.label}, {"percent_off", a.percent_off}, {"source", fee_source_json(a.source)}};
     if (!a.rules.empty()) j["rules"] = a.rules;
     if (!a.channels.empty()) j["channels"] = a.channels;
     if (!a.valid_from.empty()) j["valid_from"] = a.valid_from;
@@ -348,7 +350,7 @@ json fee_schedule_to_json(const FeeSchedule& s) {
     adjustments.push_back(j);
   }
   for (const FeeExemption& e : s.exemptions) {
-    json j = {{"category", e.category}, {"percent_off", e.percent_off}, {"source", source_json(e.source)}};
+    json j = {{"category", e.category}, {"percent_off", e.percent_off}, {"source", fee_source_json(e.source)}};
     if (!e.rules.empty()) j["rules"] = e.rules;
     if (!e.note.empty()) j["note"] = e.note;
     if (e.sample) j["sample"] = true;

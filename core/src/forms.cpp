@@ -17,19 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-json source_json(ObjectReader& parent, const std::string& key, Need need) {
-  const json* v = parent.object(key, need);
-  if (v == nullptr) return json();
-  ObjectReader r(parent.document(), *v, parent.pointer_of(key), parent.diagnostics(), "source");
-  json out = {{"document", r.string("document", Need::required)}};
-  const std::string article = r.string("article", Need::optional);
-  const std::string url = r.string("url", Need::optional);
-  if (!article.empty()) out["article"] = article;
-  if (!url.empty()) out["url"] = url;
-  r.finish();
-  return out;
-}
-
 // ------------------------------------------------------------------ definition
 
 struct FieldInfo {
@@ -642,8 +629,10 @@ bool read_citizen_id_rules(const JsonDocument& doc, CitizenIdRules& out, Diagnos
   ObjectReader top(doc, doc.value, "", diags, "file");
   top.string("$schema", Need::optional);
   json data = json::object();
-  data["structure_source"] = source_json(top, "structure_source", Need::required);
-  data["province_codes_source"] = source_json(top, "province_codes_source", Need::required);
+  out.structure_source = read_fee_source(top, "structure_source", "source");
+  out.province_codes_source = read_fee_source(top, "province_codes_source", "source");
+  data["structure_source"] = fee_source_json(out.structure_source);
+  data["province_codes_source"] = fee_source_json(out.province_codes_source);
   const std::string note = top.string("note", Need::optional);
   if (!note.empty()) data["note"] = note;
   json provinces = json::array();
@@ -698,10 +687,8 @@ bool read_form(const JsonDocument& doc, const std::string& expected_id, const st
   out.code = top.string("code", Need::optional);
   json def = {{"id", out.id}, {"title", out.title}};
   if (!out.code.empty()) def["code"] = out.code;
-  def["source"] = source_json(top, "source", Need::required);
-  out.source.document = def["source"].value("document", "");
-  out.source.article = def["source"].value("article", "");
-  out.source.url = def["source"].value("url", "");
+  out.source = read_fee_source(top, "source", "source");
+  def["source"] = fee_source_json(out.source);
   out.sample = top.boolean("sample", Need::optional, false);
   def["sample"] = out.sample;
   out.procedures = top.strings("procedures", Need::required);

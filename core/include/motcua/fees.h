@@ -105,6 +105,11 @@ void read_fee_schedule(ObjectReader& parent, const std::string& key, const std::
 FeeRule read_fee_rule(ObjectReader& r, const std::vector<std::string>& channels);
 
 // A province's rules replace the national rule with the same id, or add to them.
+// A legal source {"document", "article", "url"} at `key` (required); `what` names it in
+// messages. fee_source_json() writes it back the same way.
+FeeSource read_fee_source(ObjectReader& parent, const std::string& key, const std::string& what = "fee source");
+nlohmann::json fee_source_json(const FeeSource& s);
+
 // True when `rule` would apply on the same day and channel as an earlier rule with its id.
 bool fee_rules_clash(const std::vector<FeeRule>& earlier, const FeeRule& rule);
 FeeSchedule apply_fee_overrides(const FeeSchedule& national, const std::vector<FeeRule>& local);

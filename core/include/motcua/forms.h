@@ -28,6 +28,8 @@ struct Form {
 // province codes of birth registration and the century/gender digit, with sources.
 struct CitizenIdRules {
   bool loaded = false;
+  FeeSource structure_source;       // the 12-digit structure
+  FeeSource province_codes_source;  // the province codes and the century/gender digit
   nlohmann::json data;  // {provinces: [{code, name}], century_gender: [{digit, century_start, gender}], sources}
 };
 

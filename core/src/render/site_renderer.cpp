@@ -775,13 +775,10 @@ class SiteBuilder {
       for (const nlohmann::json& x : s["fields"]) asks_id = asks_id || x["type"] == "citizen_id";
     }
     if (asks_id && c_.citizen_id.loaded) {
-      const nlohmann::json& ids = c_.citizen_id.data;
-      const auto text = [](const nlohmann::json& s) {
-        return s.value("document", "") + (s.contains("article") ? ", " + s["article"].get<std::string>() : "");
-      };
-      put(d, "id_sources", "Số định danh cá nhân được kiểm tra theo cấu trúc quy định tại " + text(ids["structure_source"]) +
-                               "; mã tỉnh theo " + text(ids["province_codes_source"]) + ".");
-      put(d, "id_note", ids.value("note", ""));
+      const CitizenIdRules& ids = c_.citizen_id;
+      put(d, "id_sources", "Số định danh cá nhân được kiểm tra theo cấu trúc quy định tại " + ids.structure_source.text() +
+                               "; mã tỉnh theo " + ids.province_codes_source.text() + ".");
+      put(d, "id_note", ids.data.value("note", ""));
     }
     const std::string data_path = form_data_path(f.id);
     files_.push_back({data_path, form_data_json(f, c_.citizen_id)});
