@@ -3,21 +3,9 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
-const fs = require('node:fs');
-const path = require('node:path');
-const { buildSite, serve, launch } = require('./harness');
+const { useSite } = require('./harness');
 
-let dir, server, browser;
-test.before(async () => {
-  dir = buildSite();
-  server = await serve(path.join(dir, 'site'));
-  browser = await launch();
-});
-test.after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close().catch(() => {});
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+const site = useSite(test);
 
 async function violations(page) {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
@@ -44,9 +32,9 @@ const pages = [
 
 for (const spec of pages) {
   test(`no WCAG 2.2 AA violations: ${spec.name}`, async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(server.base + spec.url);
+    await page.goto(site.server.base + spec.url);
     if (spec.ready) await spec.ready(page);
     assert.deepStrictEqual(await violations(page), []);
     await context.close();

@@ -7,20 +7,10 @@ const assert = require('node:assert');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { buildSite, serve, launch, watchErrors, waitUntilKept } = require('./harness');
+const { watchErrors, waitUntilKept, useSite } = require('./harness');
 
 const FORM = 'bieu-mau/ct01-to-khai-thay-doi-thong-tin-cu-tru/';
-let dir, server, browser;
-test.before(async () => {
-  dir = buildSite();
-  server = await serve(path.join(dir, 'site'));
-  browser = await launch();
-});
-test.after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close().catch(() => {});
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+const site = useSite(test);
 
 async function fillPart(page) {
   await page.fill('#f-ho-ten', 'Lò Thị Xuân');
@@ -41,15 +31,15 @@ async function expectPart(page) {
 }
 
 test('a half-filled draft survives a reload in airplane mode and the core checks it offline', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.base + FORM);
+  await page.goto(site.server.base + FORM);
   await waitUntilKept(page);
   await fillPart(page);
   const draftUrl = page.url();
 
-  await server.close();
+  await site.server.close();
   await context.setOffline(true);
   await page.goto(draftUrl);
   await page.locator('.draft-status', { hasText: 'Đang tiếp tục bản nháp' }).waitFor();
@@ -79,17 +69,17 @@ test('a half-filled draft survives a reload in airplane mode and the core checks
   await page.locator('ul.drafts li a', { hasText: 'Lò Thị Xuân' }).waitFor();
   assert.deepStrictEqual(errors, []);
   await context.close();
-  server = await serve(path.join(dir, 'site'));
+  await site.reopen();
 });
 
 test('a draft exported to a file comes back on another device', async () => {
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-export-'));
-  const first = await browser.newContext({ acceptDownloads: true });
+  const first = await site.browser.newContext({ acceptDownloads: true });
   const page = await first.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.base + FORM);
+  await page.goto(site.server.base + FORM);
   await fillPart(page);
-  await page.goto(server.base + 'ho-so-nhap/');
+  await page.goto(site.server.base + 'ho-so-nhap/');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Tải tất cả hồ sơ nháp về máy' }).click(),
@@ -103,10 +93,10 @@ test('a draft exported to a file comes back on another device', async () => {
   await first.close();
 
   // A fresh browser profile: nothing stored until the file is imported.
-  const second = await browser.newContext();
+  const second = await site.browser.newContext();
   const other = await second.newPage();
   const errors2 = watchErrors(other);
-  await other.goto(server.base + 'ho-so-nhap/');
+  await other.goto(site.server.base + 'ho-so-nhap/');
   await other.locator('ul.drafts li', { hasText: 'Chưa có hồ sơ nháp nào' }).waitFor();
   await other.setInputFiles('input[type="file"]', file);
   await other.locator('p', { hasText: 'Đã nhập 1 hồ sơ nháp.' }).waitFor();

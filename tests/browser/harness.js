@@ -83,4 +83,24 @@ async function waitUntilKept(page) {
   }, null, { timeout: 15000, polling: 200 });
 }
 
-module.exports = { buildSite, serve, launch, watchErrors, waitUntilKept, SUBPATH };
+// Each browser test file: the site built once, served under SUBPATH, and Chromium, all
+// closed after the file's tests. A test that cuts the signal (site.server.close()) serves
+// the site again with site.reopen().
+function useSite(test) {
+  const site = { dir: null, server: null, browser: null };
+  site.root = () => path.join(site.dir, 'site');
+  site.reopen = async () => { site.server = await serve(site.root()); };
+  test.before(async () => {
+    site.dir = buildSite();
+    await site.reopen();
+    site.browser = await launch();
+  });
+  test.after(async () => {
+    if (site.browser) await site.browser.close();
+    if (site.server) await site.server.close().catch(() => {});
+    if (site.dir) fs.rmSync(site.dir, { recursive: true, force: true });
+  });
+  return site;
+}
+
+module.exports = { buildSite, serve, launch, useSite, watchErrors, waitUntilKept, SUBPATH };

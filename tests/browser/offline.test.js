@@ -3,21 +3,9 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
-const fs = require('node:fs');
-const path = require('node:path');
-const { buildSite, serve, launch, watchErrors, waitUntilKept } = require('./harness');
+const { serve, watchErrors, waitUntilKept, useSite } = require('./harness');
 
-let dir, server, browser;
-test.before(async () => {
-  dir = buildSite();
-  server = await serve(path.join(dir, 'site'));
-  browser = await launch();
-});
-test.after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close().catch(() => {});
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+const site = useSite(test);
 
 async function deadline(page, when) {
   const tool = page.locator('[data-tool="deadline"]');
@@ -28,10 +16,10 @@ async function deadline(page, when) {
 }
 
 test('a visited procedure page and its deadline calculator work offline', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  const url = server.base + 'lai-chau/thu-tuc/1.001193/';
+  const url = site.server.base + 'lai-chau/thu-tuc/1.001193/';
   await page.goto(url);
   await waitUntilKept(page);
   const online = await deadline(page, '2026-02-13T16:00');
@@ -40,27 +28,27 @@ test('a visited procedure page and its deadline calculator work offline', async 
   assert.deepStrictEqual(errors, []);
 
   // The drafts page is part of the app shell: never visited, still there offline.
-  await server.close();
+  await site.server.close();
   await context.setOffline(true);
   await page.reload();
   assert.match(await page.locator('h1').innerText(), /Khai sinh|khai sinh/i);
   const offline = await deadline(page, '2026-02-13T16:00');
   assert.strictEqual(offline, online);
 
-  await page.goto(server.base + 'ho-so-nhap/');
+  await page.goto(site.server.base + 'ho-so-nhap/');
   assert.strictEqual(await page.locator('h1').innerText(), 'Hồ sơ nháp của tôi');
   await page.locator('[data-tool="drafts"]:not([hidden])').waitFor();
 
   // A page never visited says so plainly instead of the browser's error.
-  await page.goto(server.base + 'son-la/');
+  await page.goto(site.server.base + 'son-la/');
   assert.strictEqual(await page.locator('h1').innerText(), 'Bạn đang ngoại tuyến');
   assert.deepStrictEqual(errors, []);
   await context.close();
 });
 
 test('pages work without JavaScript: the tools stay hidden and nothing is missing', async () => {
-  const server2 = await serve(path.join(dir, 'site'));
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const server2 = await serve(site.root());
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(server2.base + 'thu-tuc/1.001193/');
   assert.strictEqual(await page.locator('[data-tool="deadline"]').isVisible(), false);

@@ -4,30 +4,18 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
-const fs = require('node:fs');
-const path = require('node:path');
-const { buildSite, serve, launch, watchErrors, waitUntilKept } = require('./harness');
+const { watchErrors, waitUntilKept, useSite } = require('./harness');
 
-let dir, server, browser;
-test.before(async () => {
-  dir = buildSite();
-  server = await serve(path.join(dir, 'site'));
-  browser = await launch();
-});
-test.after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close().catch(() => {});
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+const site = useSite(test);
 
 const checklist = (page) => page.locator('[data-tool="checklist"]');
 const items = (page) => checklist(page).locator('ul.checklist .dossier-name');
 
 test('the checklist follows the answers, and answers and ticks survive a reload offline', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.base + 'lai-chau/thu-tuc/1.001193/');
+  await page.goto(site.server.base + 'lai-chau/thu-tuc/1.001193/');
   await waitUntilKept(page);
   const tool = checklist(page);
   await tool.locator('ul.checklist').first().waitFor();
@@ -50,7 +38,7 @@ test('the checklist follows the answers, and answers and ticks survive a reload 
   // The same answers and tick after a reload, and again with no signal at all.
   for (const offline of [false, true]) {
     if (offline) {
-      await server.close();
+      await site.server.close();
       await context.setOffline(true);
     }
     await page.reload();
@@ -61,14 +49,14 @@ test('the checklist follows the answers, and answers and ticks survive a reload 
   }
   assert.deepStrictEqual(errors, []);
   await context.close();
-  server = await serve(path.join(dir, 'site'));
+  await site.reopen();
 });
 
 test('the fee calculator gives the circular example with its source', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.base + 'thu-tuc/2.000815/');
+  await page.goto(site.server.base + 'thu-tuc/2.000815/');
   const tool = page.locator('[data-tool="fee"]');
   await tool.locator('form').waitFor();
   await tool.getByLabel(/Số trang/).fill('7');
