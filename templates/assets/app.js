@@ -167,9 +167,8 @@
 
   // ---------------------------------------------------------------- deadline tool
   function deadlineTool(box) {
-    var config;
-    try { config = JSON.parse(box.getAttribute('data-config')); } catch (e) { return; }
-    if (!config.channels || !config.channels.length) return;
+    var config = configOf(box);
+    if (!config || !config.channels || !config.channels.length) return;
     var idAt = nextId('dl-at'), idCh = nextId('dl-ch'), idCenter = nextId('dl-center'), idErr = nextId('dl-err');
     var at = el('input', { type: 'datetime-local', id: idAt, name: 'received_at', value: nowInVietnam(),
       'aria-describedby': idErr });
@@ -490,7 +489,6 @@
   // A declaration form drafted on the device: saved to IndexedDB on every change (so
   // nothing typed is lost, online or not), checked by the core with one plain message
   // per visible field (error summary pattern), printable as an A4 paper form.
-  function vnStamp() { return nowInVietnam(); }  // "2026-03-02T09:41"
   function formTool(form) {
     var config = configOf(form);
     if (!config || !config.data || !config.form) return;
@@ -557,13 +555,13 @@
       if (!draft && isEmpty(values)) return saving;
       if (!draft) {
         draft = { id: 'nhap-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 7), form: config.form,
-          created: vnStamp() };
+          created: nowInVietnam() };
         var url = new URL(location.href);
         url.searchParams.set('nhap', draft.id);
         history.replaceState(null, '', url.pathname + url.search + url.hash);
       }
       draft.values = values;
-      draft.updated = vnStamp();
+      draft.updated = nowInVietnam();
       draft.title = title(values);
       draft.page = 'bieu-mau/' + config.form + '/?nhap=' + draft.id;
       var record = JSON.parse(JSON.stringify(draft));
@@ -635,7 +633,7 @@
     var pending = null;
     function evaluate(focus) {
       if (!dataText) return Promise.resolve();
-      var request = { form: config.form, values: collect(), today: vnStamp().slice(0, 10) };
+      var request = { form: config.form, values: collect(), today: nowInVietnam().slice(0, 10) };
       var run = calc('form', dataText, request).then(function (reply) {
         if (run !== pending) return;  // a newer keystroke is being checked
         if (!reply.ok) { status.textContent = reply.result.error.message; return; }
@@ -650,7 +648,13 @@
       pending = run;
       return run;
     }
+    // Text fields fire "input" per keystroke and "change" on leaving; radios fire both:
+    // save and check only when the values really changed.
+    var lastValues = null;
     function onChange() {
+      var snapshot = JSON.stringify(collect());
+      if (snapshot === lastValues) return;
+      lastValues = snapshot;
       save();
       evaluate(false);
     }
