@@ -89,7 +89,7 @@ TEST_CASE("a province's version applies its overrides", "[site]") {
 
 TEST_CASE("center pages show contacts and the catalog received there", "[site]") {
   const std::string& commune = page("tinh-mau/ban-mot/index.html");
-  CHECK(contains(commune, "<a class=\"call\" href=\"tel:0213000002\">"));
+  CHECK(contains(commune, "<a class=\"call\" href=\"tel:02130000002\">"));
   CHECK(contains(commune, "<p class=\"sample-note\"><span class=\"sample-badge\">Dữ liệu minh họa</span>"));
   CHECK(contains(commune, "Đăng ký khai sinh"));             // commune-level procedure
   CHECK(contains(commune, "Cấp đổi Giấy chứng nhận"));       // listed for this center explicitly
@@ -102,7 +102,7 @@ TEST_CASE("center pages show contacts and the catalog received there", "[site]")
   CHECK(contains(page("tinh-mau/index.html"), "openstreetmap.org/?mlat=22.400000&amp;mlon=103.450000"));
   // The same hotline slot heads every page (WCAG 3.2.6 Consistent Help).
   CHECK(contains(page("index.html"), "<span class=\"call-number\">1800 0000</span>"));
-  CHECK(contains(commune, "<span class=\"call-number\">0213 000 002</span>"));
+  CHECK(contains(commune, "<span class=\"call-number\">0213 000 0002</span>"));
 }
 
 TEST_CASE("lists and the hotline directory", "[site]") {
@@ -114,7 +114,7 @@ TEST_CASE("lists and the hotline directory", "[site]") {
   CHECK(contains(page("cap-thuc-hien/tinh/index.html"), "Cấp đổi Giấy chứng nhận"));
   const std::string& hotlines = page("duong-day-nong/index.html");
   CHECK(contains(hotlines, "tel:18000000"));
-  CHECK(contains(hotlines, "tel:0213000003"));
+  CHECK(contains(hotlines, "tel:02130000003"));
   const std::string& home = page("index.html");
   CHECK(contains(home, "action=\"thu-tuc/\""));
   CHECK(contains(home, "href=\"tinh-mau/doan-ket/\">Phường Đoàn Kết</a>"));

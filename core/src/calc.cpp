@@ -1,10 +1,12 @@
 #include "motcua/calc.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "motcua/checklist.h"
 #include "motcua/deadline.h"
 #include "motcua/fees.h"
+#include "motcua/limits.h"
 #include "motcua/procedure_data.h"
 
 namespace motcua {
@@ -16,6 +18,40 @@ CalcReply error_reply(const std::string& field, const std::string& message) {
   const nlohmann::json e = {{"field", field}, {"message", message}};
   nlohmann::json j = {{"error", e}, {"errors", nlohmann::json::array({e})}};
   return {false, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+}
+
+// Deepest nesting of objects and arrays in `text`, counted without parsing (strings skipped),
+// so that a hostile request is refused before any recursive copy of it can exhaust the stack.
+int nesting_depth(const std::string& text) {
+  int depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+// Requests are bounded in size and nesting (limits.h) before any engine reads them.
+std::optional<CalcReply> refuse_unbounded(const std::string& request) {
+  if (request.size() > limits::kMaxRequestBytes) {
+    return error_reply("/", "the request is " + std::to_string(request.size()) + " bytes; the limit is " +
+                                std::to_string(limits::kMaxRequestBytes) + " bytes");
+  }
+  if (nesting_depth(request) > limits::kMaxRequestDepth) {
+    return error_reply("/", "the request is nested more than " + std::to_string(limits::kMaxRequestDepth) +
+                                " levels deep; no calculation needs that");
+  }
+  return std::nullopt;
 }
 
 // A data file that does not read back is reported with the pointer of its first problem,
@@ -81,6 +117,7 @@ CalcReply form_engine(const std::string& data_json, const std::string& request) 
 }  // namespace
 
 CalcReply calc_with_data(const std::string& engine, const std::string& data_json, const std::string& request_json) {
+  if (std::optional<CalcReply> refused = refuse_unbounded(request_json)) return *refused;
   if (engine == "deadline") return deadline(data_json, request_json);
   if (engine == "form") return form_engine(data_json, request_json);
   if (engine == "fee" || engine == "checklist") return procedure_engine(engine, data_json, request_json);
@@ -88,6 +125,7 @@ CalcReply calc_with_data(const std::string& engine, const std::string& data_json
 }
 
 CalcReply run_calc(const std::string& engine, const Catalog& catalog, const std::string& request_json) {
+  if (std::optional<CalcReply> refused = refuse_unbounded(request_json)) return *refused;
   if (engine == "deadline") return calc_with_data(engine, deadline_data_json(catalog), request_json);
   if (engine == "fee" || engine == "checklist") {
     // Find the procedure (and the province's version) the request names.

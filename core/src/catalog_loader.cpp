@@ -1,5 +1,7 @@
 #include "motcua/catalog_loader.h"
 
+#include "motcua/limits.h"
+
 #include "motcua/checklist.h"
 
 #include <algorithm>
@@ -28,15 +30,14 @@ bool is_procedure_code(const std::string& code) {
   return true;
 }
 
-// Digits, spaces and dots as dialled, optionally after a leading '+'.
-bool is_phone_number(const std::string& s) {
-  int digits = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (is_digit(s[i])) ++digits;
-    else if (!(s[i] == ' ' || s[i] == '.' || (s[i] == '+' && i == 0))) return false;
-  }
-  return digits >= 3 && digits <= 15;
+// Exactly one Vietnamese phone number, reported at the character where it goes wrong.
+void check_phone(ObjectReader& r, const std::string& key, const std::string& number) {
+  if (number.empty()) return;
+  std::size_t offset = 0;
+  const std::string why = check_phone_number(number, offset);
+  if (!why.empty()) r.error_in_string(key, offset, "\"" + number + "\": " + why);
 }
+
 
 // Reports the first invalid UTF-8 sequence of a Markdown file.
 bool check_utf8(const std::string& file, const std::string& text, Diagnostics& diags) {
@@ -178,9 +179,7 @@ Center read_center(ObjectReader& parent, const std::string& key) {
       ObjectReader hr(doc, (*lines)[i], p, diags, "hotline");
       Hotline h;
       h.number = hr.string("number", Need::required);
-      if (!h.number.empty() && !is_phone_number(h.number)) {
-        hr.error("number", "\"" + h.number + "\" is not a phone number: write digits and spaces as dialled");
-      }
+      check_phone(hr, "number", h.number);
       h.label = hr.string("label", Need::optional);
       h.hours = hr.string("hours", Need::optional);
       hr.finish();
@@ -188,10 +187,7 @@ Center read_center(ObjectReader& parent, const std::string& key) {
     }
   }
   c.email = r.string("email", Need::optional);
-  c.website = r.string("website", Need::optional);
-  if (!c.website.empty() && c.website.rfind("https://", 0) != 0 && c.website.rfind("http://", 0) != 0) {
-    r.error("website", "a website starts with https:// or http://");
-  }
+  c.website = r.link("website", Need::optional, true);
   c.sample = r.boolean("sample", Need::optional, false);
   c.source = r.string("source", Need::optional);
   if (!c.sample && c.source.empty() && r.is_object()) {
@@ -400,6 +396,7 @@ class Loader {
         NationalHotline h;
         h.name = r.string("name", Need::required);
         h.number = r.string("number", Need::required);
+        check_phone(r, "number", h.number);
         h.hours = r.string("hours", Need::optional);
         h.description = r.string("description", Need::optional);
         h.source = r.string("source", Need::optional);
@@ -418,13 +415,26 @@ class Loader {
     const nlohmann::json& value = r.document().value;
     const bool inline_present = r.has(key);
     std::string text;
-    if (inline_present && value[key].is_string()) text = to_nfc(value[key].get<std::string>());
+    if (inline_present && value[key].is_string()) {
+      if (value[key].get_ref<const std::string&>().size() > limits::kMaxMarkdownBytes) {
+        r.error(key, "\"" + key + "\" is longer than " + std::to_string(limits::kMaxMarkdownBytes / 1024) +
+                         " KiB, the limit for one Markdown text: shorten it");
+      } else {
+        text = to_nfc(value[key].get<std::string>());
+      }
+    }
     if (md != files_.end()) {
       used_.insert(md_rel);
       if (inline_present) {
         r.error(key, "\"" + key + "\" is given both here and in " + display(md_rel) + "; keep only one");
       }
-      if (check_utf8(display(md_rel), md->second->text, diags_)) text = to_nfc(md->second->text);
+      if (md->second->text.size() > limits::kMaxMarkdownBytes) {
+        diags_.error(display(md_rel), 0, 0, "",
+                     "this Markdown file is longer than " + std::to_string(limits::kMaxMarkdownBytes / 1024) +
+                         " KiB, the limit for one text: shorten it");
+      } else if (check_utf8(display(md_rel), md->second->text, diags_)) {
+        text = to_nfc(md->second->text);
+      }
     } else if (!inline_present && required) {
       r.error_at_pointer("", "missing \"" + key + "\": add it to the JSON or write " + display(md_rel));
     }
@@ -674,6 +684,7 @@ class Loader {
                          "unknown input \"" + *name + "\"; the national procedure declares its inputs in \"fees\"");
               }
             }
+            check_fee_rule_bound(fr, rule, national->fees.inputs);
           }
           e.overrides.fee_rules.push_back(rule);
         }
@@ -970,10 +981,7 @@ bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags,
   if (const json* source = r.object("source", Need::required)) {
     ObjectReader sr(doc, *source, "/source", diags, "source");
     p.source.decision = sr.string("decision", Need::required);
-    p.source.url = sr.string("url", Need::optional);
-    if (!p.source.url.empty() && p.source.url.rfind("https://", 0) != 0) {
-      sr.error("url", "the source URL must start with https://");
-    }
+    p.source.url = sr.link("url", Need::optional, false);
     p.source.retrieved = sr.string("retrieved", Need::optional);
     sr.finish();
   }

@@ -325,7 +325,7 @@ std::string calc_checklist(const json& data, const std::string& request_json, bo
   json errors = json::array();
   static const std::set<std::string> known = {"procedure", "province", "channel", "answers"};
   for (auto it = req.begin(); it != req.end(); ++it) {
-    if (!known.count(it.key())) errors.push_back({{"field", "/" + it.key()}, {"message", "unknown field \"" + it.key() + "\""}});
+    if (!known.count(it.key())) errors.push_back({{"field", "/" + pointer_escape(it.key())}, {"message", "unknown field \"" + it.key() + "\""}});
   }
   const json questions = data.contains("questions") && data["questions"].is_array() ? data["questions"] : json::array();
   Ctx ctx{nullptr, ""};
@@ -348,7 +348,7 @@ std::string calc_checklist(const json& data, const std::string& request_json, bo
         for (const json& x : questions) {
           if (str(x, "id") == it.key()) q = &x;
         }
-        const std::string field = "/answers/" + it.key();
+        const std::string field = "/answers/" + pointer_escape(it.key());
         if (q == nullptr) {
           errors.push_back({{"field", field}, {"message", "unknown question \"" + it.key() + "\""}});
           continue;

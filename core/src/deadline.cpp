@@ -1,5 +1,7 @@
 #include "motcua/deadline.h"
 
+#include "motcua/limits.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -305,6 +307,11 @@ bool read_request(const JsonDocument& doc, const DeadlineData& data, Request& re
     req.single = false;
     if (const json* items = r.array("stages", Need::required)) {
       if (items->empty()) r.error("stages", "\"stages\" needs at least one stage");
+      if (items->size() > limits::kMaxStages) {
+        r.error("stages", "at most " + std::to_string(limits::kMaxStages) + " stages, found " +
+                              std::to_string(items->size()));
+        return false;
+      }
       for (std::size_t i = 0; i < items->size(); ++i) {
         const std::string p = r.pointer_of("stages") + "/" + std::to_string(i);
         ObjectReader sr(doc, (*items)[i], p, diags, "stage");
@@ -322,7 +329,31 @@ bool read_request(const JsonDocument& doc, const DeadlineData& data, Request& re
     s.duration = read_duration(r, "duration");
     req.stages.push_back(s);
   }
+  // The whole count, stages and pauses together, stays within kMaxDeadlineSpanYears of the
+  // day the dossier was received: the engine walks the calendar day by day.
+  constexpr LocalTime kMaxSpan = static_cast<LocalTime>(limits::kMaxDeadlineSpanYears) * 365 * kDay;
+  LocalTime stage_span = 0;
+  for (const Stage& st : req.stages) {
+    const long long v = st.duration.value;
+    switch (st.duration.unit) {
+      case DeadlineUnit::working_days: stage_span += v * 2 * kDay; break;  // weekends and holidays in between
+      case DeadlineUnit::calendar_days: stage_span += v * kDay; break;
+      case DeadlineUnit::working_hours: stage_span += (v / 8 + 1) * 2 * kDay; break;
+      case DeadlineUnit::months: stage_span += v * 31 * kDay; break;
+      default: stage_span += kDay; break;
+    }
+  }
+  if (stage_span > kMaxSpan) {
+    r.error(req.single ? "duration" : "stages", "the durations add up to more than " +
+                                                    std::to_string(limits::kMaxDeadlineSpanYears) +
+                                                    " years; no procedure takes that long");
+  }
   if (const json* items = r.array("pauses", Need::optional)) {
+    if (items->size() > limits::kMaxPauses) {
+      r.error("pauses", "at most " + std::to_string(limits::kMaxPauses) + " pauses, found " +
+                            std::to_string(items->size()));
+      return false;
+    }
     for (std::size_t i = 0; i < items->size(); ++i) {
       ObjectReader pr(doc, (*items)[i], r.pointer_of("pauses") + "/" + std::to_string(i), diags, "pause");
       bool has_from = false, has_to = false;
@@ -332,6 +363,11 @@ bool read_request(const JsonDocument& doc, const DeadlineData& data, Request& re
       if (has_from && has_to && p.to <= p.from) pr.error("to", "a pause ends (\"to\") after it starts (\"from\")");
       if (has_from && has_received && p.from < req.received) {
         pr.error("from", "a pause starts after the dossier was received (\"received_at\")");
+      }
+      if (has_to && has_received && p.to - req.received > kMaxSpan) {
+        pr.error("to", "a pause ends within " + std::to_string(limits::kMaxDeadlineSpanYears) +
+                           " years of the day the dossier was received (\"received_at\")");
+        has_to = false;
       }
       pr.finish();
       if (has_from && has_to) req.pauses.push_back(p);

@@ -24,7 +24,78 @@ bool is_slug(const std::string& s) {
   return true;
 }
 
+// Checked arithmetic: false when the result leaves [0, kMaxFeeTotal].
+bool fee_mul(std::int64_t a, std::int64_t b, std::int64_t& out) {
+  return !__builtin_mul_overflow(a, b, &out) && out >= 0 && out <= kMaxFeeTotal;
+}
+bool fee_add(std::int64_t a, std::int64_t b, std::int64_t& out) {
+  return !__builtin_add_overflow(a, b, &out) && out >= 0 && out <= kMaxFeeTotal;
+}
+
+std::int64_t input_max(const std::vector<FeeInput>& inputs, const std::string& name) {
+  for (const FeeInput& in : inputs) {
+    if (in.name == name) return in.max;
+  }
+  return kMaxAmount;
+}
+
 }  // namespace
+
+std::int64_t fee_rule_worst_case(const FeeRule& rule, const std::vector<FeeInput>& inputs) {
+  constexpr std::int64_t kOver = kMaxFeeTotal + 1;
+  std::int64_t out = 0;
+  switch (rule.kind) {
+    case FeeRuleKind::flat: return rule.amount;
+    case FeeRuleKind::per_unit:
+      return fee_mul(input_max(inputs, rule.input), rule.amount, out) ? out : kOver;
+    case FeeRuleKind::tiered: {
+      // Tiers are contiguous from 1, so the most is reached at the largest count.
+      const std::int64_t count = input_max(inputs, rule.input);
+      std::int64_t one = 0;
+      for (const FeeTier& t : rule.tiers) {
+        if (count < t.from) break;
+        const std::int64_t last = t.to == 0 ? count : std::min(count, t.to);
+        std::int64_t part = 0;
+        if (!fee_mul(last - t.from + 1, t.amount, part) || !fee_add(one, part, one)) {
+          one = kOver;
+          break;
+        }
+      }
+      if (rule.max > 0) one = std::min(one, rule.max);
+      if (rule.per.empty()) return one;
+      return fee_mul(one, input_max(inputs, rule.per), out) ? out : kOver;
+    }
+    case FeeRuleKind::percent: {
+      std::int64_t scaled = 0;
+      if (!fee_mul(input_max(inputs, rule.input), rule.basis_points, scaled)) {
+        return rule.max > 0 ? rule.max : kOver;
+      }
+      out = (scaled + 5000) / 10000;
+      if (rule.max > 0) out = std::min(out, rule.max);
+      return std::max(out, rule.min);
+    }
+    case FeeRuleKind::free:
+    case FeeRuleKind::not_regulated:
+    case FeeRuleKind::local: return 0;
+  }
+  return 0;
+}
+
+void check_fee_rule_bound(ObjectReader& r, const FeeRule& rule, const std::vector<FeeInput>& inputs) {
+  for (const std::string* name : {&rule.input, &rule.per}) {
+    const bool declared = std::any_of(inputs.begin(), inputs.end(), [&](const FeeInput& in) { return in.name == *name; });
+    if (!name->empty() && !declared) return;  // reported as an unknown input
+  }
+  if (fee_rule_worst_case(rule, inputs) <= kMaxFeeTotal) return;
+  std::string at_max;
+  for (const std::string* name : {&rule.input, &rule.per}) {
+    if (name->empty()) continue;
+    at_max += (at_max.empty() ? "" : " and ") + ("\"" + *name + "\" = " + std::to_string(input_max(inputs, *name)));
+  }
+  r.error_at_pointer(r.pointer(), "rule \"" + rule.id + "\" could charge more than " + format_vnd(kMaxFeeTotal) +
+                                      (at_max.empty() ? std::string() : " (with " + at_max + ")") +
+                                      ": give each input it uses a realistic \"max\" in \"inputs\"");
+}
 
 FeeSource read_fee_source(ObjectReader& parent, const std::string& key, const std::string& what) {
   FeeSource s;
@@ -32,7 +103,7 @@ FeeSource read_fee_source(ObjectReader& parent, const std::string& key, const st
     ObjectReader r(parent.document(), *v, parent.pointer_of(key), parent.diagnostics(), what);
     s.document = r.string("document", Need::required);
     s.article = r.string("article", Need::optional);
-    s.url = r.string("url", Need::optional);
+    s.url = r.link("url", Need::optional, false);
     r.finish();
   }
   return s;
@@ -212,8 +283,20 @@ void read_fee_schedule(ObjectReader& parent, const std::string& key, const std::
                               "unknown input \"" + *name + "\"; declare it in \"inputs\"");
         }
       }
+      check_fee_rule_bound(rr, rule, out.inputs);
       ids.insert(rule.id);
       out.rules.push_back(rule);
+    }
+  }
+  // Rules add up: together they must stay within the limit too.
+  std::int64_t worst = 0;
+  for (const FeeRule& rule : out.rules) {
+    const std::int64_t one = fee_rule_worst_case(rule, out.inputs);
+    if (one > kMaxFeeTotal) break;  // reported with the rule
+    if (!fee_add(worst, one, worst)) {
+      r.error("rules", "together these rules could charge more than " + format_vnd(kMaxFeeTotal) +
+                           ": give each input a realistic \"max\" in \"inputs\"");
+      break;
     }
   }
   auto check_rule_ids = [&](ObjectReader& x, const std::vector<std::string>& list) {
@@ -460,19 +543,22 @@ std::string error_json(const std::vector<Error>& errors) {
 }
 
 // Tiered amount for `count` units: each unit priced by the tier it falls in.
-std::int64_t tiered_amount(const json& tiers, std::int64_t count, std::string& detail, const std::string& unit) {
-  std::int64_t total = 0;
+// False when the amount would pass kMaxFeeTotal.
+bool tiered_amount(const json& tiers, std::int64_t count, std::string& detail, const std::string& unit,
+                   std::int64_t& total) {
+  total = 0;
   for (const json& t : tiers) {
     const std::int64_t from = num(t, "from", 1), to = num(t, "to", 0), amount = num(t, "amount");
     if (count < from) break;
     const std::int64_t last = to == 0 ? count : std::min(count, to);
     const std::int64_t n = last - from + 1;
     if (n <= 0) continue;
-    total += n * amount;
+    std::int64_t part = 0;
+    if (!fee_mul(n, amount, part) || !fee_add(total, part, total)) return false;
     if (!detail.empty()) detail += " + ";
     detail += std::to_string(n) + " " + unit + " × " + format_vnd(amount);
   }
-  return total;
+  return true;
 }
 
 }  // namespace
@@ -486,7 +572,7 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
 
   static const std::set<std::string> known = {"procedure", "province", "channel", "date", "inputs", "applicant"};
   for (auto it = req.begin(); it != req.end(); ++it) {
-    if (!known.count(it.key())) errors.push_back({"/" + it.key(), "unknown field \"" + it.key() + "\""});
+    if (!known.count(it.key())) errors.push_back({"/" + pointer_escape(it.key()), "unknown field \"" + it.key() + "\""});
   }
   // Channel: one the procedure has.
   // Without a channel: the counter when the procedure has one, else its first channel.
@@ -521,7 +607,7 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
     } else {
       for (auto it = req["inputs"].begin(); it != req["inputs"].end(); ++it) {
         const auto def = input_defs.find(it.key());
-        const std::string field = "/inputs/" + it.key();
+        const std::string field = "/inputs/" + pointer_escape(it.key());
         if (def == input_defs.end()) {
           std::string list;
           for (const auto& [n, d] : input_defs) list += (list.empty() ? "" : ", ") + n;
@@ -563,6 +649,14 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
 
   json lines = json::array();
   std::int64_t total = 0;
+  // Content is checked so that no rule passes kMaxFeeTotal; a page's data file could still
+  // be altered, so every step is checked here too.
+  bool too_large = false;
+  const auto mul = [&](std::int64_t a, std::int64_t b) {
+    std::int64_t out = 0;
+    if (!fee_mul(a, b, out)) too_large = true;
+    return out;
+  };
   bool any_rule = false, all_free = true, all_not_regulated = true, any_local = false, any_sample = false;
   bool any_exempted = false;  // some rule fully waived for the applicant's category
   std::set<std::string> used_inputs;
@@ -584,13 +678,14 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
       const std::string input = str(rule, "input");
       used_inputs.insert(input);
       const std::int64_t n = inputs[input];
-      amount = n * num(rule, "amount");
+      amount = mul(n, num(rule, "amount"));
       detail = std::to_string(n) + " " + unit + " × " + format_vnd(num(rule, "amount"));
     } else if (kind == "tiered") {
       const std::string input = str(rule, "input"), per = str(rule, "per");
       used_inputs.insert(input);
       std::string each;
-      std::int64_t one = tiered_amount(arr(rule, "tiers"), inputs[input], each, unit);
+      std::int64_t one = 0;
+      if (!tiered_amount(arr(rule, "tiers"), inputs[input], each, unit, one)) too_large = true;
       const std::int64_t cap = num(rule, "max");
       if (cap && one > cap) {
         each += " = " + format_vnd(one) + ", tối đa " + format_vnd(cap);
@@ -605,7 +700,7 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
         for (const json& in : arr(fees, "inputs")) {
           if (str(in, "name") == per) per_unit = str(in, "unit");
         }
-        amount = one * inputs[per];
+        amount = mul(one, inputs[per]);
         detail = std::to_string(inputs[per]) + " " + per_unit + " × (" + each + ")";
       }
     } else if (kind == "percent") {
@@ -613,7 +708,9 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
       used_inputs.insert(input);
       const std::int64_t value = inputs[input], bp = num(rule, "basis_points");
       // Whole đồng, rounded half up; amounts up to 10^12 × 10^4 fit in 64 bits.
-      amount = (value * bp + 5000) / 10000;
+      std::int64_t scaled = 0;
+      if (__builtin_mul_overflow(value, bp, &scaled) || scaled < 0) too_large = true;
+      amount = too_large ? 0 : (scaled + 5000) / 10000;
       detail = percent_text(bp) + " × " + format_vnd(value);
       const std::int64_t lo = num(rule, "min"), hi = num(rule, "max");
       if (lo && amount < lo) {
@@ -635,7 +732,10 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
                  {"detail", detail}, {"source", source_text(rule)}};
     if (sample) line["sample"] = true;
     lines.push_back(line);
-    total += amount;
+    if (too_large || !fee_add(total, amount, total)) {
+      return error_json({{"/inputs", "the fee for these numbers is more than " + format_vnd(kMaxFeeTotal) +
+                                         ", which no procedure charges: check the numbers you gave"}});
+    }
 
     // Reductions of this rule: by channel and/or period, then by applicant category.
     std::int64_t remaining = amount;
@@ -643,7 +743,7 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
       if (remaining <= 0) break;
       if (!valid_on(str(adj, "valid_from"), str(adj, "valid_to"), date)) continue;
       if (!in_list(strs(adj, "channels"), channel) || !in_list(strs(adj, "rules"), id)) continue;
-      const std::int64_t off = (remaining * num(adj, "percent_off") + 50) / 100;
+      const std::int64_t off = (remaining * std::clamp<std::int64_t>(num(adj, "percent_off"), 0, 100) + 50) / 100;
       remaining -= off;
       total -= off;
       json l = {{"rule", id}, {"label", str(adj, "label")}, {"kind", "adjustment"}, {"amount", -off},
@@ -665,7 +765,7 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
       for (const json& c : arr(data, "applicant_categories")) {
         if (str(c, "slug") == category) name = str(c, "name");
       }
-      const std::int64_t pct = num(ex, "percent_off", 100);
+      const std::int64_t pct = std::clamp<std::int64_t>(num(ex, "percent_off", 100), 0, 100);
       const std::int64_t off = (remaining * pct + 50) / 100;
       remaining -= off;
       total -= off;

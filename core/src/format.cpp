@@ -100,4 +100,60 @@ std::string tel_uri(const std::string& number) {
   return out;
 }
 
+std::string check_phone_number(const std::string& number, std::size_t& offset) {
+  std::string digits;
+  offset = 0;
+  bool plus = false;
+  std::size_t first_digit = std::string::npos;
+  for (std::size_t i = 0; i < number.size(); ++i) {
+    const char c = number[i];
+    if (c >= '0' && c <= '9') {
+      if (first_digit == std::string::npos) first_digit = i;
+      digits += c;
+    } else if (c == '+' && digits.empty() && !plus) {
+      plus = true;
+    } else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')') {
+      offset = i;
+      return digits.empty() ? "a phone number is written with digits, e.g. \"0213 3876 543\""
+                            : "one number per field: put a second number in its own hotline, and words in "
+                              "\"label\" or \"hours\"";
+    }
+  }
+  offset = first_digit == std::string::npos ? 0 : first_digit;
+  if (plus) {
+    if (digits.rfind("84", 0) != 0) return "only Vietnamese numbers (+84) are published here";
+    if (digits.size() > 2 && digits[2] == '1') return "1800, 1900 and short numbers are dialled without +84";
+    digits = "0" + digits.substr(2);
+  }
+  const auto starts = [&](const char* prefix) { return digits.rfind(prefix, 0) == 0; };
+  const std::size_t n = digits.size();
+  const bool short_code = (n == 3 && (digits == "111" || digits == "112" || digits == "113" || digits == "114" ||
+                                      digits == "115")) ||
+                          (n == 4 && starts("10"));
+  const bool service = (starts("1800") || starts("1900")) && (n == 8 || n == 10);
+  const bool mobile = n == 10 && (starts("03") || starts("05") || starts("07") || starts("08") || starts("09"));
+  const bool landline = n == 11 && starts("02");
+  if (short_code || service || mobile || landline) return "";
+  return "not a Vietnamese phone number (" + std::to_string(n) +
+         " digits): a landline has 11 digits starting with 02 (0213 3876 543), a mobile 10 digits (0912 345 678), "
+         "1800/1900 numbers 8 or 10 digits, short numbers 111–115 or 10xx";
+}
+
+std::string check_link_url(const std::string& url, bool allow_http) {
+  const char* scheme = url.rfind("https://", 0) == 0 ? "https://" : (allow_http && url.rfind("http://", 0) == 0) ? "http://" : nullptr;
+  if (scheme == nullptr) return allow_http ? "a link starts with https:// or http://" : "a link starts with https://";
+  const std::string rest = url.substr(std::char_traits<char>::length(scheme));
+  const std::size_t host_end = rest.find_first_of("/?#");
+  const std::string host = rest.substr(0, host_end);
+  if (host.empty() || host.find('@') != std::string::npos) return "the link needs a host name after " + std::string(scheme);
+  for (const char c : url) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '`' || c == '{' || c == '}' ||
+        c == '|' || c == '^') {
+      return "a link may not contain spaces, quotes, angle brackets or control characters: write them %-encoded";
+    }
+  }
+  return "";
+}
+
 }  // namespace motcua

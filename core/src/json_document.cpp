@@ -1,5 +1,6 @@
 #include "motcua/json_document.h"
 
+#include "motcua/limits.h"
 #include "motcua/utf8.h"
 
 #include <cerrno>
@@ -10,7 +11,7 @@ namespace motcua {
 
 namespace {
 
-constexpr int kMaxDepth = 64;
+constexpr int kMaxDepth = limits::kMaxJsonDepth;
 
 class Parser {
  public:
@@ -93,7 +94,7 @@ class Parser {
   }
 
   bool parse_value(nlohmann::json& out, const std::string& pointer, int depth) {
-    if (depth > kMaxDepth) return fail("JSON nested too deeply (more than 64 levels)");
+    if (depth > kMaxDepth) return fail("JSON nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)");
     doc_.positions.emplace(pointer, here());
     switch (peek()) {
       case '{': return parse_object(out, pointer, depth);

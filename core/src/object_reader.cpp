@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "motcua/format.h"
+#include "motcua/limits.h"
 #include "motcua/vietnamese_text.h"
 
 namespace motcua {
@@ -36,6 +38,24 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
+// Names, labels and ids are short; longer text fields may hold a source's own words.
+std::size_t max_bytes_for(const std::string& key) {
+  static const char* const kShort[] = {"name", "label", "title", "id", "slug", "code", "short_name", "unit"};
+  for (const char* k : kShort) {
+    if (key == k) return limits::kMaxNameBytes;
+  }
+  return limits::kMaxTextBytes;
+}
+
+std::string with_thousands(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return "";
@@ -67,6 +87,21 @@ void ObjectReader::error_at_pointer(const std::string& pointer, const std::strin
   diags_.error(doc_.file, p.line, p.column, pointer.empty() ? "/" : pointer, message);
 }
 
+void ObjectReader::error_in_string(const std::string& key, std::size_t offset, const std::string& message) {
+  if (!has(key) || !object_->at(key).is_string()) return error(key, message);
+  const std::string& raw = object_->at(key).get_ref<const std::string&>();
+  const std::size_t lead = std::min(raw.find_first_not_of(" \t\r\n"), raw.size());
+  const std::string pointer = pointer_of(key);
+  Position p = doc_.position_of(pointer);
+  if (p.line > 0) {
+    p.column += 1;  // the opening quote
+    for (std::size_t i = 0; i < lead + offset && i < raw.size(); ++i) {
+      if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) ++p.column;
+    }
+  }
+  diags_.error(doc_.file, p.line, p.column, pointer, message);
+}
+
 void ObjectReader::error(const std::string& key, const std::string& message) {
   error_at_pointer(has(key) ? pointer_of(key) : pointer_, message);
 }
@@ -95,6 +130,7 @@ std::string ObjectReader::string(const std::string& key, Need need) {
     type_error(key, "a string");
     return "";
   }
+  if (!within_length(key, *v, pointer_of(key))) return "";
   std::string s = trim(v->get_ref<const std::string&>());
   if (s.empty() && need == Need::required) error(key, "\"" + key + "\" must not be empty");
   return to_nfc(s);
@@ -178,6 +214,7 @@ std::vector<std::string> ObjectReader::strings(const std::string& key, Need need
       error_at_pointer(p, "expected a string, found " + json_type_name(item));
       continue;
     }
+    if (!within_length(key, item, p)) continue;
     std::string s = trim(item.get_ref<const std::string&>());
     if (s.empty()) {
       error_at_pointer(p, "empty string in \"" + key + "\"");
@@ -189,6 +226,15 @@ std::vector<std::string> ObjectReader::strings(const std::string& key, Need need
   return out;
 }
 
+std::string ObjectReader::link(const std::string& key, Need need, bool allow_http) {
+  const std::string url = string(key, need);
+  if (url.empty()) return url;
+  const std::string why = check_link_url(url, allow_http);
+  if (why.empty()) return url;
+  error(key, "\"" + url + "\": " + why);
+  return "";
+}
+
 const nlohmann::json* ObjectReader::array(const std::string& key, Need need) {
   const nlohmann::json* v = get(key, need);
   if (v == nullptr) return nullptr;
@@ -196,7 +242,23 @@ const nlohmann::json* ObjectReader::array(const std::string& key, Need need) {
     type_error(key, "an array");
     return nullptr;
   }
+  if (v->size() > limits::kMaxArrayItems) {
+    error(key, "\"" + key + "\" has " + with_thousands(v->size()) + " items; the limit is " +
+                   with_thousands(limits::kMaxArrayItems) + ": split the list across files");
+    return nullptr;
+  }
   return v;
+}
+
+bool ObjectReader::within_length(const std::string& key, const nlohmann::json& value, const std::string& pointer) {
+  const std::size_t limit = max_bytes_for(key);
+  const std::size_t size = value.get_ref<const std::string&>().size();
+  if (size <= limit) return true;
+  error_at_pointer(pointer, "\"" + key + "\" is " + with_thousands(size) + " bytes long; the limit is " +
+                                with_thousands(limit) + " bytes" +
+                                (limit == limits::kMaxNameBytes ? " for a name or label: shorten it"
+                                                                : ": shorten it or move it into a Markdown file"));
+  return false;
 }
 
 const nlohmann::json* ObjectReader::object(const std::string& key, Need need) {

@@ -332,7 +332,7 @@ void read_year_schedule(const JsonDocument& doc, const json& value, const std::s
       DocumentSource s;
       s.id = r.string("id", Need::required);
       s.document = r.string("document", Need::required);
-      s.url = r.string("url", Need::optional);
+      s.url = r.link("url", Need::optional, false);
       s.note = r.string("note", Need::optional);
       if (!s.id.empty() && !by_id.emplace(s.id, s).second) r.error("id", "duplicate source id \"" + s.id + "\"");
       r.finish();

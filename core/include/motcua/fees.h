@@ -14,6 +14,11 @@
 
 namespace motcua {
 
+// The largest fee total the engine computes, in đồng (10^13: ten thousand billion). Content
+// whose rules could reach more, with every input at its "max", is refused when it is
+// loaded, and the engine refuses requests that would; every sum and product is checked.
+constexpr std::int64_t kMaxFeeTotal = 10'000'000'000'000LL;
+
 struct FeeSource {
   std::string document;  // "Thông tư 226/2016/TT-BTC"
   std::string article;   // "Điều 4, khoản 1"
@@ -103,6 +108,10 @@ void read_fee_schedule(ObjectReader& parent, const std::string& key, const std::
                        const std::vector<std::string>* categories, FeeSchedule& out);
 // Reads one rule (also used for provincial overrides).
 FeeRule read_fee_rule(ObjectReader& r, const std::vector<std::string>& channels);
+// The most `rule` can charge with every input at its max, saturated at kMaxFeeTotal + 1.
+std::int64_t fee_rule_worst_case(const FeeRule& rule, const std::vector<FeeInput>& inputs);
+// Reports (at `r`'s object) a rule that could charge more than kMaxFeeTotal.
+void check_fee_rule_bound(ObjectReader& r, const FeeRule& rule, const std::vector<FeeInput>& inputs);
 
 // A province's rules replace the national rule with the same id, or add to them.
 // A legal source {"document", "article", "url"} at `key` (required); `what` names it in

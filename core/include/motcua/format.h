@@ -28,4 +28,14 @@ std::string describe_opening_hours(const OpeningHours& h);
 // Digits and a leading '+' only, for tel: links.
 std::string tel_uri(const std::string& number);
 
+// One Vietnamese phone number as people write it ("0213 3876 543", "+84 912 345 678",
+// "1800 1096", "113"): digits grouped by spaces, dots, hyphens or parentheses. Empty when
+// it is one; otherwise why not, with `offset` the byte where the trouble starts (a second
+// number after "hoặc", a letter, a wrong count of digits).
+std::string check_phone_number(const std::string& number, std::size_t& offset);
+
+// An address a page may link to: https:// (or http:// when `allow_http`), a host, and no
+// spaces, quotes, angle brackets or control characters. Empty when fine, else why not.
+std::string check_link_url(const std::string& url, bool allow_http);
+
 }  // namespace motcua

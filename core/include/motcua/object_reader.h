@@ -33,6 +33,8 @@ class ObjectReader {
                     long long fallback = 0);
   double number(const std::string& key, Need need, double min, double max);
   std::vector<std::string> strings(const std::string& key, Need need);
+  // A link a page publishes: https:// (or http:// when `allow_http`), checked by check_link_url.
+  std::string link(const std::string& key, Need need, bool allow_http);
   // An array whose elements the caller reads; nullptr when absent or not an array.
   const nlohmann::json* array(const std::string& key, Need need);
   const nlohmann::json* object(const std::string& key, Need need);
@@ -47,12 +49,17 @@ class ObjectReader {
     error(key, message);
   }
   void error_at_pointer(const std::string& pointer, const std::string& message);
+  // Reports a problem inside the string at `key`, at byte `offset` of its trimmed text, so
+  // the column points at the character itself (exact when the string has no escapes).
+  void error_in_string(const std::string& key, std::size_t offset, const std::string& message);
 
   const JsonDocument& document() const { return doc_; }
   Diagnostics& diagnostics() { return diags_; }
 
  private:
   const nlohmann::json* get(const std::string& key, Need need);
+  // False (and reported at `pointer`) when a string is longer than its kind allows (limits.h).
+  bool within_length(const std::string& key, const nlohmann::json& value, const std::string& pointer);
   void type_error(const std::string& key, const char* expected);
 
   const JsonDocument& doc_;

@@ -38,11 +38,27 @@ bool normalize_base_url(std::string& url, std::string& error) {
     error = "the base URL must be an absolute http:// or https:// URL, e.g. https://tthc.laichau.gov.vn/";
     return false;
   }
+  if (url.size() > 2000) {
+    error = "the base URL is longer than 2000 characters";
+    return false;
+  }
   for (const char c : url) {
-    if (c == ' ' || c == '"' || c == '<' || c == '>' || c == '\'' || c == '\\' || c == '?' || c == '#') {
-      error = "the base URL may not contain spaces, quotes, '?' or '#'";
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      error = "the base URL may not contain control characters (a line break or tab pasted with it?)";
       return false;
     }
+    if (c == ' ' || c == '"' || c == '<' || c == '>' || c == '\'' || c == '\\' || c == '?' || c == '#' || c == '`' ||
+        c == '{' || c == '}' || c == '|' || c == '^') {
+      error = "the base URL may not contain spaces, quotes, angle brackets, '?' or '#'";
+      return false;
+    }
+  }
+  const std::size_t host_end = url.find('/', scheme);
+  const std::string host = url.substr(scheme, host_end == std::string::npos ? std::string::npos : host_end - scheme);
+  if (host.empty() || host.find('@') != std::string::npos) {
+    error = "the base URL needs a host name, e.g. https://tthc.laichau.gov.vn/";
+    return false;
   }
   if (url.find('/', scheme) == std::string::npos) url += '/';
   if (url.back() != '/') url += '/';
