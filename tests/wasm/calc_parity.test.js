@@ -159,4 +159,39 @@ test('data from another schema version is refused, naming the field', async () =
   assert.strictEqual(got.result.error.field, '/schema_version');
 });
 
+// Hostile requests from a page anyone can edit: refused fast with an error naming the
+// field, and the module keeps working afterwards (no stack overflow, no trap).
+test('the browser module refuses unbounded requests and keeps working', async () => {
+  const mod = await load();
+  const root = builtSite();
+  const deadlineData = fs.readFileSync(path.join(root, 'api/lich-lam-viec.json'), 'utf8');
+  const formData = fs.readFileSync(path.join(root, 'bieu-mau/to-khai-dang-ky-khai-sinh/du-lieu.json'), 'utf8');
+  const feeData = fs.readFileSync(path.join(root, 'thu-tuc/2.000815/du-lieu.json'), 'utf8');
+  const deep = '['.repeat(300000) + ']'.repeat(300000);
+  for (const [engine, data] of [['deadline', deadlineData], ['form', formData], ['fee', feeData], ['checklist', feeData]]) {
+    const started = Date.now();
+    const got = call(mod, '_motcua_calc', engine, data, `{"values": ${deep}}`);
+    assert.strictEqual(got.ok, false, engine);
+    assert.match(got.result.error.message, /nested more than 16 levels/, engine);
+    assert.ok(Date.now() - started < 5000, `${engine}: took ${Date.now() - started} ms`);
+  }
+  const pause = call(mod, '_motcua_calc', 'deadline', deadlineData, JSON.stringify({
+    received_at: '2026-02-13T10:00:00+07:00', duration: { value: 5, unit: 'working_days' },
+    pauses: [{ from: '2026-02-16T08:00:00+07:00', to: '9999-12-31T17:00:00+07:00' }],
+  }));
+  assert.strictEqual(pause.ok, false);
+  assert.strictEqual(pause.result.error.field, '/pauses/0/to');
+  // An altered data file cannot make the fee wrap around to a negative total.
+  const altered = JSON.parse(feeData);
+  altered.fees.inputs.forEach((i) => { i.max = 4e18; });
+  const fee = call(mod, '_motcua_calc', 'fee', JSON.stringify(altered),
+    JSON.stringify({ date: '2026-03-02', inputs: { pages: 1000000000000, copies: 1000000000000 } }));
+  assert.strictEqual(fee.ok, false);
+  assert.strictEqual(fee.result.error.field, '/inputs');
+  // Still alive: a plain request gets its answer.
+  const ok = call(mod, '_motcua_calc', 'fee', feeData, JSON.stringify({ date: '2026-03-02', inputs: { pages: 7, copies: 2 } }));
+  assert.strictEqual(ok.ok, true);
+  assert.strictEqual(ok.result.total, 18000);
+});
+
 test.after(() => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); });
