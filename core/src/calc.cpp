@@ -118,6 +118,11 @@ CalcReply form_engine(const std::string& data_json, const std::string& request) 
 
 CalcReply calc_with_data(const std::string& engine, const std::string& data_json, const std::string& request_json) {
   if (std::optional<CalcReply> refused = refuse_unbounded(request_json)) return *refused;
+  // The data file comes from the site, but a copy saved or altered on the device is read
+  // with the same care: the content reader never produces deeper nesting than this.
+  if (nesting_depth(data_json) > limits::kMaxJsonDepth) {
+    return error_reply("/", "the data file could not be read: nested too deeply");
+  }
   if (engine == "deadline") return deadline(data_json, request_json);
   if (engine == "form") return form_engine(data_json, request_json);
   if (engine == "fee" || engine == "checklist") return procedure_engine(engine, data_json, request_json);
