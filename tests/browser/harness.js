@@ -16,13 +16,18 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.txt': 'text/plain',
 };
 
-function buildSite() {
+// Builds the shipped content into <dir>/site (a new temporary dir unless `dir` is given, so a
+// second build can replace a served site the way a deploy does). `templates` and `wasm` stand
+// in for a changed build.
+function buildSite({ dir, templates, wasm } = {}) {
   const cli = process.env.MOTCUA_CLI;
   if (!cli) throw new Error('MOTCUA_CLI must point at the motcua command (run through ctest)');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-browser-'));
+  dir = dir || fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-browser-'));
   const args = ['build', '--content', path.join(repo, 'content'), '--out', path.join(dir, 'site'),
     '--base-url', 'http://127.0.0.1' + SUBPATH];
-  if (process.env.MOTCUA_WASM_DIR) args.push('--wasm', process.env.MOTCUA_WASM_DIR);
+  if (templates) args.push('--templates', templates);
+  wasm = wasm || process.env.MOTCUA_WASM_DIR;
+  if (wasm) args.push('--wasm', wasm);
   execFileSync(cli, args, { stdio: 'pipe' });
   return dir;
 }
@@ -73,14 +78,25 @@ function watchErrors(page) {
   return errors;
 }
 
+// Polls `fn(arg)` in the page until it returns something truthy. Unlike page.waitForFunction
+// (which takes a returned promise for a truthy value), this awaits async checks such as
+// those reading the Cache API or IndexedDB.
+async function until(page, fn, arg, { timeout = 15000, interval = 100, message } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(fn, arg).catch(() => undefined);  // a reload in between
+    if (value) return value;
+    if (Date.now() > end) throw new Error('timed out waiting until ' + (message || String(fn)));
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
 // Waits until the service worker controls the page and has kept the page itself.
 async function waitUntilKept(page) {
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null,
     null, { timeout: 15000 });
-  await page.waitForFunction(async () => {
-    const hit = await caches.match(location.href.split('#')[0]);
-    return Boolean(hit);
-  }, null, { timeout: 15000, polling: 200 });
+  await until(page, async () => Boolean(await caches.match(location.href.split('#')[0])), null,
+    { message: 'the page is kept for offline use' });
 }
 
 // Each browser test file: the site built once, served under SUBPATH, and Chromium, all
@@ -103,4 +119,4 @@ function useSite(test) {
   return site;
 }
 
-module.exports = { buildSite, serve, launch, useSite, watchErrors, waitUntilKept, SUBPATH };
+module.exports = { buildSite, serve, launch, useSite, watchErrors, waitUntilKept, until, SUBPATH, repo };
