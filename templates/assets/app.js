@@ -43,7 +43,7 @@
   }
   function fetchJson(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (r) {
-      if (!r.ok) throw new Error(url + ': ' + r.status);
+      if (!r.ok) throw new Error('Không tải được dữ liệu để tính. Kiểm tra kết nối mạng rồi thử lại.');
       return r.text();
     });
   }
@@ -156,10 +156,20 @@
       return callEngine(mod, '_motcua_calc', [name, dataText, JSON.stringify(request)]);
     });
   }
+  // The core this page was built with (assets/motcua.<hash>.wasm). Data is asked for under
+  // its name, so that after a site update the service worker still has, for a page kept
+  // from an older version, the data that page's own core reads (the core refuses another
+  // schema_version). Static hosts ignore the query.
+  var CORE = (/motcua\.([0-9a-f]+)\.wasm$/.exec(body.getAttribute('data-wasm') || '') || [])[1] || '';
+  function dataUrl(url) {
+    var u = new URL(url, location.href);
+    if (CORE) u.searchParams.set('core', CORE);
+    return u.href;
+  }
   var dataCache = {};
   function data(url) {
     if (!dataCache[url]) {
-      dataCache[url] = fetchJson(url);
+      dataCache[url] = fetchJson(dataUrl(url));
       dataCache[url].catch(function () { delete dataCache[url]; });
     }
     return dataCache[url];
@@ -851,7 +861,7 @@
       document.querySelectorAll('[data-config]').forEach(function (t) {
         try {
           var c = JSON.parse(t.getAttribute('data-config'));
-          ['calendar', 'data'].forEach(function (k) { if (c[k]) urls.push(new URL(c[k], location.href).href); });
+          ['calendar', 'data'].forEach(function (k) { if (c[k]) urls.push(dataUrl(c[k])); });
         } catch (e) { /* a tool without data */ }
       });
       if (reg.active) reg.active.postMessage({ type: 'keep', urls: urls });
