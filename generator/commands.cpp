@@ -1,9 +1,11 @@
 #include "commands.h"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "file_io.h"
 #include "motcua/calc.h"
@@ -34,9 +36,11 @@ class Steps {
 };
 
 // Prints each diagnostic with the offending source line and a caret under the column.
+// Control characters (a newline in a file name, an escape sequence in content) are
+// escaped, so each diagnostic stays one line and cannot steer the terminal.
 void print_diagnostics(const Diagnostics& diags, const std::map<std::string, const std::string*>& sources) {
   for (const Diagnostic& d : diags.items()) {
-    std::cerr << format_diagnostic(d) << "\n";
+    std::cerr << io::printable(format_diagnostic(d)) << "\n";
     const auto it = sources.find(d.file);
     if (it == sources.end() || d.line <= 0) continue;
     const std::string& text = *it->second;
@@ -50,6 +54,9 @@ void print_diagnostics(const Diagnostics& diags, const std::map<std::string, con
     std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.size() > 160) continue;
+    std::string without_tabs = line;
+    without_tabs.erase(std::remove(without_tabs.begin(), without_tabs.end(), '\t'), without_tabs.end());
+    if (io::printable(without_tabs) != without_tabs) continue;  // escaping would move the caret
     std::cerr << "  " << line << "\n  ";
     // Columns count characters; reproduce tabs so the caret lines up.
     int col = 1;
@@ -68,59 +75,84 @@ std::string with_slash(std::string dir) {
   return dir;
 }
 
-// Loads and validates the content; prints diagnostics. Returns false on errors.
-bool load(const BuildOptions& options, Steps& steps, Catalog& catalog, int& exit_code) {
-  std::vector<SourceFile> files;
-  std::string error;
-  if (!steps.run("read content", [&] { return io::read_tree(options.content_dir, files, error); })) {
-    std::cerr << "motcua: error: cannot read content: " << error
-              << "\n  Give the content folder with --content DIR.\n";
-    exit_code = 2;
-    return false;
-  }
+struct Loaded {
+  Catalog catalog;
   Diagnostics diags;
+  std::string read_error;  // set when the content could not be read at all
+};
+
+// Reads, loads and validates the content, printing diagnostics. Returns the exit code:
+// 0, 1 for content errors, 2 when the content cannot be read.
+int load(const BuildOptions& options, Steps& steps, Loaded& loaded) {
+  std::vector<SourceFile> files;
+  if (!steps.run("read content", [&] { return io::read_tree(options.content_dir, files, loaded.read_error); })) {
+    std::cerr << "motcua: error: cannot read the content: " << loaded.read_error
+              << "\n  Every file and folder in the content must be readable (give its folder with --content DIR)."
+                 " Nothing was written.\n";
+    return 2;
+  }
   const std::string prefix = with_slash(options.content_dir);
-  catalog = steps.run("load and validate", [&] { return load_catalog(files, prefix, diags); });
+  loaded.catalog = steps.run("load and validate", [&] { return load_catalog(files, prefix, loaded.diags); });
   std::map<std::string, const std::string*> sources;
   for (const SourceFile& f : files) sources[prefix + f.path] = &f.text;
-  print_diagnostics(diags, sources);
-  if (diags.has_errors()) {
-    std::cerr << "motcua: " << diags.error_count() << (diags.error_count() == 1 ? " error" : " errors")
-              << " in " << options.content_dir << "; nothing was written. Fix the content and run again.\n";
-    exit_code = 1;
-    return false;
+  print_diagnostics(loaded.diags, sources);
+  if (loaded.diags.has_errors()) {
+    const std::size_t n = loaded.diags.error_count();
+    std::cerr << "motcua: " << n << (n == 1 ? " error" : " errors") << " in " << io::printable(options.content_dir)
+              << "; nothing was written. Fix the content and run again.\n";
+    return 1;
   }
-  return true;
+  return 0;
+}
+
+// The reply of `calc` when the content cannot be used: the shape of every calc error,
+// each entry naming the content file and position (the request is not at fault: "/").
+std::string content_error_reply(const Loaded& loaded) {
+  nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+  if (!loaded.read_error.empty()) {
+    errors.push_back({{"field", "/"}, {"message", "cannot read the content: " + loaded.read_error}});
+  }
+  for (const Diagnostic& d : loaded.diags.items()) {
+    if (d.severity != Severity::error) continue;
+    errors.push_back({{"field", "/"},
+                      {"message", format_diagnostic(d)},
+                      {"file", d.file},
+                      {"line", d.line},
+                      {"column", d.column},
+                      {"pointer", d.pointer}});
+  }
+  if (errors.empty()) errors.push_back({{"field", "/"}, {"message", "the content could not be loaded"}});
+  const nlohmann::ordered_json reply = {{"error", errors.front()}, {"errors", errors}};
+  return reply.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace
 
 int check(const BuildOptions& options) {
   Steps steps(options.verbose);
-  Catalog catalog;
-  int exit_code = 0;
-  if (!load(options, steps, catalog, exit_code)) return exit_code;
-  std::cout << "Content is valid: " << catalog.procedures.size() << " procedures, "
-            << catalog.province_catalogs.size() << " province catalogs.\n";
+  Loaded loaded;
+  if (const int code = load(options, steps, loaded)) return code;
+  std::cout << "Content is valid: " << loaded.catalog.procedures.size() << " procedures, "
+            << loaded.catalog.province_catalogs.size() << " province catalogs.\n";
   return 0;
 }
 
 int build(const BuildOptions& options) {
   Steps steps(options.verbose);
+  std::string error;
   SiteOptions site_options;
   site_options.base_url = options.base_url;
-  std::string error;
   if (!normalize_base_url(site_options.base_url, error)) {
-    std::cerr << "motcua: error: --base-url " << options.base_url << ": " << error << "\n";
+    std::cerr << "motcua: error: --base-url " << io::printable(options.base_url) << ": " << error << "\n";
     return 2;
   }
-  Catalog catalog;
-  int exit_code = 0;
-  if (!load(options, steps, catalog, exit_code)) return exit_code;
+  Loaded loaded;
+  if (const int code = load(options, steps, loaded)) return code;
 
   std::vector<SourceFile> templates;
   if (!io::read_tree(options.templates_dir, templates, error)) {
-    std::cerr << "motcua: error: cannot read templates: " << error << "\n  Give the templates folder with --templates DIR.\n";
+    std::cerr << "motcua: error: cannot read the templates: " << error
+              << "\n  Give the templates folder with --templates DIR. Nothing was written.\n";
     return 2;
   }
   // The WebAssembly core goes into the site as an asset, hashed like the others.
@@ -134,39 +166,44 @@ int build(const BuildOptions& options) {
       }
     }
     if (found != 2) {
-      std::cerr << "motcua: warning: no WebAssembly module in " << options.wasm_dir
+      std::cerr << "motcua: warning: no WebAssembly module in " << io::printable(options.wasm_dir)
                 << " (motcua.js, motcua.wasm): the pages work, but without the offline calculators and drafts.\n"
                    "  Build it with emcc (./build.sh does), or give its folder with --wasm DIR.\n";
     }
   }
   Diagnostics diags;
   const std::vector<OutputFile> files =
-      steps.run("render", [&] { return render_site(catalog, templates, site_options, diags); });
+      steps.run("render", [&] { return render_site(loaded.catalog, templates, site_options, diags); });
   print_diagnostics(diags, {});
   if (diags.has_errors()) {
-    std::cerr << "motcua: the site was not written; the previous site in " << options.out_dir << " is unchanged.\n";
+    std::cerr << "motcua: the site was not written; the previous site in " << io::printable(options.out_dir)
+              << " is unchanged.\n";
     return 1;
   }
   if (!steps.run("write", [&] { return io::write_site_atomically(options.out_dir, files, error); })) {
-    std::cerr << "motcua: error: " << error << "\n  The previous site in " << options.out_dir << " is unchanged.\n";
+    std::cerr << "motcua: error: " << error << "\n  The previous site in " << io::printable(options.out_dir)
+              << " is unchanged.\n";
     return 2;
   }
   std::size_t pages = 0;
   for (const OutputFile& f : files) {
     if (f.path.size() > 5 && f.path.compare(f.path.size() - 5, 5, ".html") == 0) ++pages;
   }
-  std::cout << "Built " << pages << " pages (" << files.size() << " files) from " << catalog.procedures.size()
-            << " procedures into " << options.out_dir << "/\n";
+  std::cout << "Built " << pages << " pages (" << files.size() << " files) from " << loaded.catalog.procedures.size()
+            << " procedures into " << io::printable(options.out_dir) << "/\n";
   return 0;
 }
 
 int calc(const std::string& engine, const BuildOptions& options) {
   Steps steps(false);
-  Catalog catalog;
-  int exit_code = 0;
-  if (!load(options, steps, catalog, exit_code)) return exit_code;
+  Loaded loaded;
+  if (const int code = load(options, steps, loaded)) {
+    // Diagnostics went to stderr; a program reading stdout still gets one JSON answer.
+    std::cout << content_error_reply(loaded) << "\n";
+    return code;
+  }
   const std::string request{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-  const CalcReply reply = run_calc(engine, catalog, request);
+  const CalcReply reply = run_calc(engine, loaded.catalog, request);
   std::cout << reply.json << "\n";
   return reply.ok ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 namespace motcua::cli {
 
@@ -16,7 +17,9 @@ struct BuildOptions {
 // 2 a problem with the command line or the filesystem.
 int build(const BuildOptions& options);
 int check(const BuildOptions& options);
-// Reads a JSON request on stdin, prints the JSON result; 1 when the request is wrong.
+// Reads a JSON request on stdin, prints the JSON result; 1 when the request is wrong or the
+// content has errors (the reply is then a JSON error naming the first one), 2 when the
+// content cannot be read.
 int calc(const std::string& engine, const BuildOptions& options);
 
 }  // namespace motcua::cli

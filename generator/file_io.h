@@ -1,6 +1,7 @@
 #pragma once
 // The only place that touches the filesystem.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "motcua/json_document.h"
@@ -9,14 +10,21 @@
 namespace motcua::io {
 
 // Every regular file below `dir` (hidden entries skipped), with paths relative to
-// it using '/'. Returns false with `error` set when the folder cannot be read.
+// it using '/', sorted. Reading is all or nothing: a folder that cannot be listed, a
+// file that cannot be read, a dangling or looping symbolic link, a named pipe, socket
+// or device, or a file larger than limits::kMaxFileBytes (16 MiB) is an error naming
+// it, never a silently shorter list. Symbolic links to files and folders are followed.
 bool read_tree(const std::string& dir, std::vector<SourceFile>& out, std::string& error);
 
-// The bytes of one file; false when it cannot be read.
+// The bytes of one regular file of at most limits::kMaxFileBytes; false when it cannot be read.
 bool read_file(const std::string& path, std::string& out);
 
 // Writes `files` into a fresh folder beside `out_dir`, then swaps it into place,
 // so a failed or interrupted build leaves the previous site untouched.
 bool write_site_atomically(const std::string& out_dir, const std::vector<OutputFile>& files, std::string& error);
+
+// A file name made safe to print on one line: control characters (a newline, an escape
+// sequence) are written as \n, \t, \r or \xHH.
+std::string printable(std::string_view text);
 
 }  // namespace motcua::io

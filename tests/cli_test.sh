@@ -43,6 +43,35 @@ check "the previous site is untouched" cmp -s "$work/site/index.html" "$work/ind
 
 "$motcua" check --content "$work/content" >/dev/null 2>&1
 check "check exits 1 on errors" test $? -eq 1
+
+# calc on broken content still answers in JSON on stdout, naming the first content error;
+# the diagnostics stay on stderr.
+echo '{"received_at": "2026-03-13T16:00:00+07:00", "duration": {"value": 2, "unit": "working_days"}}' |
+  "$motcua" calc deadline --content "$work/content" >"$work/broken.json" 2>"$work/broken-err.txt"
+check "calc on broken content exits 1" test $? -eq 1
+check "calc on broken content prints the error object on stdout" \
+  grep -q '^{"error":{"field":"/","message":"[^"]*content/procedures/1.000001/procedure.json:6:3: error: expected' \
+  "$work/broken.json"
+check "calc on broken content lists every error" grep -q '"errors":\[.*2.000002/procedure.json' "$work/broken.json"
+check "calc on broken content gives the position as numbers" grep -q '"line":6' "$work/broken.json"
+check "calc on broken content keeps the diagnostics on stderr" grep -q "1.000001/procedure.json:6:3: error" \
+  "$work/broken-err.txt"
+mkfifo "$work/content/pipe"
+echo '{}' | "$motcua" calc fee --content "$work/content" >"$work/unreadable.json" 2>/dev/null
+check "calc on unreadable content exits 2" test $? -eq 2
+check "calc on unreadable content prints a JSON error naming the file" \
+  grep -q '"message":"cannot read the content: .*content/pipe: a named pipe' "$work/unreadable.json"
+rm "$work/content/pipe"
+
+# A file name with a newline or an escape sequence stays on its one line of the report.
+evil="$work/content/procedures/9.000009"$'\nfake.json:1:1: error: injected\e[2J'
+mkdir "$evil"
+printf '{\n  "code": \n}\n' >"$evil/procedure.json"
+"$motcua" check --content "$work/content" >/dev/null 2>"$work/err.txt"
+check "a newline in a file name is printed as \\n" grep -qF '9.000009\nfake.json:1:1: error: injected\x1B[2J/procedure.json:3:1: error:' "$work/err.txt"
+check "... so no line of the report starts with the injected text" test -z "$(grep '^fake' "$work/err.txt")"
+check "... and no escape character reaches the terminal" test -z "$(grep -P '\x1b' "$work/err.txt")"
+rm -r "$evil"
 "$motcua" build --content "$work/missing" --out "$work/site2" >/dev/null 2>&1
 check "a missing content folder exits 2" test $? -eq 2
 "$motcua" build --content "$src/tests/sites/basic/content" --out "$work/site3" --base-url "ftp://x" >/dev/null 2>&1
