@@ -36,7 +36,8 @@ case "${1:-site}" in
     ctest --output-on-failure -j "$jobs"
     ;;
   site)
-    ./build/generator/motcua build --content content --out site
+    # --force: a site/ built before the .motcua-site mark is replaced once (never anything else)
+    ./build/generator/motcua build --content content --out site --force
     cat <<'MSG'
 
 The site is in site/. To look at it, serve the folder and open the address it prints:

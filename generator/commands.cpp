@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <iostream>
 #include <iterator>
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "file_io.h"
+#include "output_folder.h"
 #include "motcua/calc.h"
 #include "motcua/catalog_loader.h"
 #include "motcua/site_renderer.h"
@@ -72,6 +74,11 @@ void print_diagnostics(const Diagnostics& diags, const std::map<std::string, con
 
 std::string with_slash(std::string dir) {
   if (!dir.empty() && dir.back() != '/') dir += '/';
+  return dir;
+}
+
+std::string without_slash(std::string dir) {
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
   return dir;
 }
 
@@ -140,6 +147,15 @@ int check(const BuildOptions& options) {
 int build(const BuildOptions& options) {
   Steps steps(options.verbose);
   std::string error;
+  // The output folder is checked first: a folder that is not ours is refused before any work.
+  io::OutputFolder out;
+  if (!io::resolve_output_folder(options.out_dir, {options.content_dir, options.templates_dir, options.wasm_dir}, out,
+                                 error) ||
+      !io::check_keep_names(options.keep, error)) {
+    std::cerr << "motcua: error: " << error << "\n  Nothing was written.\n";
+    return 2;
+  }
+  const std::string shown_out = io::printable(without_slash(options.out_dir));
   SiteOptions site_options;
   site_options.base_url = options.base_url;
   if (!normalize_base_url(site_options.base_url, error)) {
@@ -175,14 +191,27 @@ int build(const BuildOptions& options) {
   const std::vector<OutputFile> files =
       steps.run("render", [&] { return render_site(loaded.catalog, templates, site_options, diags); });
   print_diagnostics(diags, {});
+  // Only a folder that held something has a "previous site" to speak of.
+  const std::string unchanged = io::holds_anything(out) ? "the previous site in " + shown_out + " is unchanged."
+                                                        : "nothing was written to " + shown_out + ".";
   if (diags.has_errors()) {
-    std::cerr << "motcua: the site was not written; the previous site in " << io::printable(options.out_dir)
-              << " is unchanged.\n";
+    std::cerr << "motcua: the site was not written; " << unchanged << "\n";
     return 1;
   }
-  if (!steps.run("write", [&] { return io::write_site_atomically(options.out_dir, files, error); })) {
-    std::cerr << "motcua: error: " << error << "\n  The previous site in " << io::printable(options.out_dir)
-              << " is unchanged.\n";
+  io::WriteOptions write_options;
+  write_options.keep = options.keep;
+  write_options.force = options.force;
+  write_options.generator_version = MOTCUA_VERSION;
+  write_options.notice = [](const std::string& message) { std::cerr << "motcua: " << message << "\n"; };
+  const io::WriteResult written =
+      steps.run("write", [&] { return io::write_site(out, files, write_options, error); });
+  if (written == io::WriteResult::refused) {
+    std::cerr << "motcua: error: " << error << "\n  Nothing was changed.\n";
+    return 2;
+  }
+  if (written == io::WriteResult::failed) {
+    std::cerr << "motcua: error: " << error << "\n  " << static_cast<char>(std::toupper(unchanged[0]))
+              << unchanged.substr(1) << "\n";
     return 2;
   }
   std::size_t pages = 0;
@@ -190,7 +219,7 @@ int build(const BuildOptions& options) {
     if (f.path.size() > 5 && f.path.compare(f.path.size() - 5, 5, ".html") == 0) ++pages;
   }
   std::cout << "Built " << pages << " pages (" << files.size() << " files) from " << loaded.catalog.procedures.size()
-            << " procedures into " << io::printable(options.out_dir) << "/\n";
+            << " procedures into " << shown_out << "/\n";
   return 0;
 }
 

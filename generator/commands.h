@@ -10,6 +10,8 @@ struct BuildOptions {
   std::string templates_dir;
   std::string wasm_dir;  // holds motcua.js and motcua.wasm; empty: build the site without the tools
   std::string base_url = "http://localhost:8000/";
+  std::vector<std::string> keep;  // top-level entries of the output folder that survive a build (.git, CNAME)
+  bool force = false;             // replace an unmarked site built by an older motcua
   bool verbose = false;
 };
 

@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,8 +9,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <random>
 #include <utility>
 
 #include "motcua/limits.h"
@@ -190,89 +187,6 @@ std::string printable(std::string_view text) {
     }
   }
   return out;
-}
-
-namespace {
-
-// A relative path with no "..", no absolute root and no empty parts.
-bool is_safe_relative(const std::string& path) {
-  if (path.empty() || path.front() == '/' || path.find('\\') != std::string::npos) return false;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    const std::size_t slash = path.find('/', start);
-    const std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-    if (part.empty() || part == "." || part == "..") return false;
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  return true;
-}
-
-std::string random_suffix() {
-  std::random_device rd;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%08x", rd());
-  return buf;
-}
-
-// Atomically exchanges two paths (Linux renameat2 RENAME_EXCHANGE).
-bool exchange(const fs::path& a, const fs::path& b) {
-#if defined(SYS_renameat2)
-  constexpr unsigned kRenameExchange = 2;  // RENAME_EXCHANGE
-  return syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), kRenameExchange) == 0;
-#else
-  (void)a;
-  (void)b;
-  return false;
-#endif
-}
-
-}  // namespace
-
-bool write_site_atomically(const std::string& out_dir, const std::vector<OutputFile>& files, std::string& error) {
-  std::error_code ec;
-  fs::path target = fs::absolute(out_dir, ec);
-  while (!target.empty() && target.filename().empty()) target = target.parent_path();  // drop a trailing '/'
-  const fs::path parent = target.parent_path();
-  fs::create_directories(parent, ec);
-  const fs::path staging = parent / ("." + target.filename().string() + ".tmp-" + random_suffix());
-  const auto fail = [&](const std::string& message) {
-    error = message;
-    fs::remove_all(staging, ec);
-    return false;
-  };
-  if (!fs::create_directory(staging, ec)) return fail(staging.string() + ": cannot create: " + ec.message());
-  for (const OutputFile& f : files) {
-    if (!is_safe_relative(f.path)) return fail("refusing to write outside the output folder: " + f.path);
-    const fs::path p = staging / f.path;
-    fs::create_directories(p.parent_path(), ec);
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out.write(f.bytes.data(), static_cast<std::streamsize>(f.bytes.size()));
-    out.close();
-    if (!out) return fail(p.string() + ": cannot write the file");
-  }
-  if (fs::exists(target, ec)) {
-    if (!fs::is_directory(target, ec)) return fail(target.string() + " exists and is not a folder");
-    if (exchange(staging, target)) {
-      fs::remove_all(staging, ec);  // now holds the previous site
-      return true;
-    }
-    // No atomic exchange: move the old site aside, put the new one in place.
-    const fs::path old = parent / ("." + target.filename().string() + ".old-" + random_suffix());
-    fs::rename(target, old, ec);
-    if (ec) return fail("cannot move the previous site aside: " + ec.message());
-    fs::rename(staging, target, ec);
-    if (ec) {
-      std::error_code ec2;
-      fs::rename(old, target, ec2);
-      return fail("cannot move the new site into place: " + ec.message());
-    }
-    fs::remove_all(old, ec);
-    return true;
-  }
-  fs::rename(staging, target, ec);
-  if (ec) return fail("cannot move the new site into place: " + ec.message());
-  return true;
 }
 
 }  // namespace motcua::io

@@ -1,5 +1,5 @@
 #pragma once
-// The only place that touches the filesystem.
+// With output_folder.h, the only places that touch the filesystem.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,10 +18,6 @@ bool read_tree(const std::string& dir, std::vector<SourceFile>& out, std::string
 
 // The bytes of one regular file of at most limits::kMaxFileBytes; false when it cannot be read.
 bool read_file(const std::string& path, std::string& out);
-
-// Writes `files` into a fresh folder beside `out_dir`, then swaps it into place,
-// so a failed or interrupted build leaves the previous site untouched.
-bool write_site_atomically(const std::string& out_dir, const std::vector<OutputFile>& files, std::string& error);
 
 // A file name made safe to print on one line: control characters (a newline, an escape
 // sequence) are written as \n, \t, \r or \xHH.

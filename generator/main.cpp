@@ -19,9 +19,23 @@ int main(int argc, char** argv) {
 
   CLI::App* build = app.add_subcommand(
       "build", "Validate the content and generate the site. The new site replaces the old one only when\n"
-               "the whole build succeeded; on any error the previous site is left untouched.");
+               "the whole build succeeded; on any error the previous site is left untouched.\n"
+               "The output folder is motcua's alone: it must be new, empty, or a site motcua built (marked by\n"
+               ".motcua-site, which lists its files). Anything else is refused (exit 2) and left as it was.");
   build->add_option("--content", options.content_dir, "Content folder (see docs/content.md)")->capture_default_str();
-  build->add_option("--out", options.out_dir, "Output folder for the site")->capture_default_str();
+  build->add_option("--out", options.out_dir,
+                    "Output folder for the site: new, empty, or a site motcua built. Never /, your home folder,\n"
+                    "the git repository you run motcua in, the content, templates or wasm folders (nor a folder\n"
+                    "holding them), and never a symbolic link: give the folder it points to")
+      ->capture_default_str();
+  build->add_option("--keep", options.keep,
+                    "An entry directly inside the output folder that is not part of the site and survives the\n"
+                    "build, copied into the new site; repeat for each (a gh-pages checkout: --keep .git --keep CNAME)")
+      ->type_name("NAME");
+  build->add_flag("--force", options.force,
+                  "Replace a site built by an older motcua that carries no .motcua-site mark (index.html and\n"
+                  "sw.js written by motcua, every entry one the new site writes or one named with --keep).\n"
+                  "Never replaces anything else");
   build->add_option("--base-url", options.base_url,
                     "Absolute URL the site is published at, e.g. https://tthc.laichau.gov.vn/thu-tuc-hanh-chinh/.\n"
                     "Used for canonical links, Open Graph tags, sitemap.xml and robots.txt; links inside\n"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end checks of the motcua command: help, a real build, a failing build that
-# leaves the previous site untouched, and positioned errors on stderr.
+# leaves the previous site untouched, and positioned errors on stderr. The output folder
+# rules and unreadable content are in cli_files_test.sh.
 set -u
 motcua=$1
 src=$2
@@ -20,13 +21,16 @@ check "--help names the commands" grep -q "build" "$work/help.txt"
 check "build --help documents --base-url" grep -q -- "--base-url" "$work/build-help.txt"
 check "build --help documents --content" grep -q -- "--content" "$work/build-help.txt"
 check "build --help documents --out" grep -q -- "--out" "$work/build-help.txt"
+check "build --help documents --keep" grep -q -- "--keep" "$work/build-help.txt"
+check "build --help documents --force" grep -q -- "--force" "$work/build-help.txt"
+check "build --help says the output folder is motcua's alone" grep -q "motcua's alone" "$work/build-help.txt"
 
 cp -r "$src/tests/sites/basic/content" "$work/content"
 "$motcua" build --content "$work/content" --out "$work/site" --base-url https://example.gov.vn/tthc >"$work/out.txt" 2>&1
 check "a valid build exits 0" test $? -eq 0
 check "the site has a home page" test -f "$work/site/index.html"
 check "the base URL gets its trailing slash" grep -q "https://example.gov.vn/tthc/thu-tuc/" "$work/site/sitemap.xml"
-check "no staging folder is left behind" test -z "$(ls -A "$work" | grep -E '^\.site\.')"
+check "no staging folder is left behind" test -z "$(ls -A "$work" | grep -E '^\.site\.' | grep -v '^\.site\.lock$')"
 cp "$work/site/index.html" "$work/index-before.html"
 
 # Break the content: a missing comma, and an unknown field in another file.
@@ -72,6 +76,21 @@ check "a newline in a file name is printed as \\n" grep -qF '9.000009\nfake.json
 check "... so no line of the report starts with the injected text" test -z "$(grep '^fake' "$work/err.txt")"
 check "... and no escape character reaches the terminal" test -z "$(grep -P '\x1b' "$work/err.txt")"
 rm -r "$evil"
+
+# "The previous site is unchanged" only when there was one.
+cp -r "$src/templates" "$work/templates"
+printf '{{#never-closed}}\n' >>"$work/templates/layout.mustache"
+cp -r "$src/tests/sites/basic/content" "$work/good-content"
+"$motcua" build --content "$work/good-content" --templates "$work/templates" --wasm "" --out "$work/fresh" \
+  >/dev/null 2>"$work/err.txt"
+check "a render error exits 1" test $? -eq 1
+check "... and, with no previous site, says nothing was written" grep -q "nothing was written to $work/fresh" "$work/err.txt"
+check "... and does not speak of a previous site" test -z "$(grep "previous site" "$work/err.txt")"
+check "... and creates no folder" test ! -e "$work/fresh"
+"$motcua" build --content "$work/good-content" --templates "$work/templates" --wasm "" --out "$work/site" \
+  >/dev/null 2>"$work/err.txt"
+check "with a previous site, it says it is unchanged" grep -q "the previous site in $work/site is unchanged" "$work/err.txt"
+check "... and it is" cmp -s "$work/site/index.html" "$work/index-before.html"
 "$motcua" build --content "$work/missing" --out "$work/site2" >/dev/null 2>&1
 check "a missing content folder exits 2" test $? -eq 2
 "$motcua" build --content "$src/tests/sites/basic/content" --out "$work/site3" --base-url "ftp://x" >/dev/null 2>&1

@@ -490,6 +490,159 @@
     }
   }
 
+  // ---------------------------------------------------------------- draft records
+  // A draft, as stored in IndexedDB and as exported to a file:
+  //   {id: "nhap-<base 36>", form: "<form slug>", title, created: "2026-03-02T08:30",
+  //    updated: "…", values: {<field id>: "text" | true/false | {day, month, year, calendar, leap}},
+  //    page}
+  // An imported file is checked in full (its size, every record's shape, the form it belongs
+  // to and what that form allows) before anything is stored. A record already stored that
+  // does not fit (written by an older version) is listed as damaged, never dropped.
+  var DRAFT_LIMITS = {
+    fileBytes: 5 * 1024 * 1024,  // a file of drafts (an export of 20 drafts is about 40 KB)
+    drafts: 500,                 // drafts in one file
+    forms: 50,                   // different forms named in one file (each one is looked up)
+    fields: 200,                 // filled fields in one draft
+    text: 5000,                  // characters in one value (the longest field allows 2000)
+    title: 300,                  // characters in a draft's name
+    id: 80                       // characters in a draft's id, a form's or a field's slug
+  };
+  var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var DRAFT_ID = /^nhap-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var DATE_PARTS = { day: 'string', month: 'string', year: 'string', calendar: 'string', leap: 'boolean' };
+  function isObject(v) { return v !== null && typeof v === 'object' && !Array.isArray(v); }
+  function isSlug(v, pattern) { return typeof v === 'string' && v.length <= DRAFT_LIMITS.id && (pattern || SLUG).test(v); }
+  function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.'); }
+  // "2026-03-02T08:30" as the form page writes it, or with seconds, a fraction and an offset;
+  // always a real calendar date and time.
+  function isDateTime(v) {
+    if (typeof v !== 'string' || v.length > 40) return false;
+    var m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))?$/.exec(v);
+    if (!m) return false;
+    var month = Number(m[2]), day = Number(m[3]);
+    var days = month >= 1 && month <= 12 ? new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate() : 0;
+    return day >= 1 && day <= days && Number(m[4]) <= 23 && Number(m[5]) <= 59 &&
+      (m[6] === undefined || Number(m[6]) <= 59) && (m[7] === undefined || (Number(m[7]) <= 14 && Number(m[8]) <= 59));
+  }
+  function whenText(iso) {
+    return isDateTime(iso) ? iso.slice(11, 16) + ' ' + dateText(iso.slice(0, 10)) : '';
+  }
+  // What is wrong with one value, in plain words (`name`: the field, quoted), or ''.
+  function valueProblem(name, v) {
+    if (typeof v === 'string') {
+      return v.length > DRAFT_LIMITS.text ? 'mục ' + name + ' dài quá ' + number(DRAFT_LIMITS.text) + ' ký tự' : '';
+    }
+    if (typeof v === 'boolean') return '';
+    if (isObject(v)) {
+      var parts = Object.keys(v);
+      for (var i = 0; i < parts.length; i += 1) {
+        var p = parts[i];
+        if (!DATE_PARTS.hasOwnProperty(p) || typeof v[p] !== DATE_PARTS[p] ||
+            (typeof v[p] === 'string' && v[p].length > 10)) {
+          return 'mục ' + name + ' có ngày tháng không đọc được';
+        }
+      }
+      return '';
+    }
+    return 'mục ' + name + ' có giá trị không đọc được';
+  }
+  // What keeps a stored draft from being opened, or '': its id, its form and its values.
+  // (A wrong date or name only shows as unknown: the next save on the form page mends it.)
+  function storedProblem(d) {
+    if (!isObject(d)) return 'không phải là một bản nháp';
+    if (typeof d.id !== 'string' || !d.id) return 'không có mã bản nháp';
+    if (!isSlug(d.form)) return d.form === undefined ? 'không ghi tờ khai nào' : 'tên tờ khai không đúng dạng';
+    if (d.values === undefined) return 'không có nội dung đã điền';
+    if (!isObject(d.values)) return 'nội dung đã điền không đọc được';
+    var ids = Object.keys(d.values);
+    for (var i = 0; i < ids.length; i += 1) {
+      var problem = valueProblem('“' + ids[i] + '”', d.values[ids[i]]);
+      if (problem) return problem;
+    }
+    return '';
+  }
+  // What is wrong with a record of an imported file, or '' (its values are checked
+  // afterwards, against the definition of its form).
+  function importProblem(d) {
+    if (!isObject(d)) return 'không phải là một bản nháp';
+    if (d.id === undefined) return 'thiếu mã bản nháp';
+    if (!isSlug(d.id, DRAFT_ID)) return 'mã bản nháp không đúng dạng';
+    if (d.form === undefined) return 'thiếu tên tờ khai';
+    if (!isSlug(d.form)) return 'tên tờ khai không đúng dạng';
+    if (d.updated === undefined) return 'thiếu ngày sửa';
+    if (!isDateTime(d.updated)) return 'ngày sửa không đúng dạng ngày giờ';
+    if (d.created === undefined) return 'thiếu ngày tạo';
+    if (!isDateTime(d.created)) return 'ngày tạo không đúng dạng ngày giờ';
+    if (d.title !== undefined && typeof d.title !== 'string') return 'tên bản nháp không phải là chữ';
+    if (typeof d.title === 'string' && d.title.length > DRAFT_LIMITS.title) {
+      return 'tên bản nháp dài quá ' + number(DRAFT_LIMITS.title) + ' ký tự';
+    }
+    if (d.page !== undefined && typeof d.page !== 'string') return 'địa chỉ trang không phải là chữ';
+    if (d.values === undefined) return 'thiếu nội dung đã điền';
+    if (!isObject(d.values)) return 'nội dung đã điền không đọc được';
+    var ids = Object.keys(d.values);
+    if (ids.length > DRAFT_LIMITS.fields) return 'có quá nhiều mục (' + number(ids.length) + ')';
+    for (var i = 0; i < ids.length; i += 1) {
+      if (!isSlug(ids[i])) return 'có một mục không đúng dạng tên';
+    }
+    return '';
+  }
+  // What the form does not allow in these values, or '': every field must be one of the
+  // form's, with the kind of value its inputs give (text, yes or no, one of the choices, a date).
+  function formProblem(values, form) {
+    var fields = {};
+    form.sections.forEach(function (s) { s.fields.forEach(function (f) { fields[f.id] = f; }); });
+    var ids = Object.keys(values);
+    for (var i = 0; i < ids.length; i += 1) {
+      var f = fields[ids[i]], v = values[ids[i]];
+      if (!f) return 'tờ khai này không có mục “' + ids[i] + '”';
+      var name = '“' + (f.label || f.id) + '”';
+      var problem = valueProblem(name, v);
+      if (problem) return problem;
+      if (f.type === 'yes_no') {
+        if (typeof v !== 'boolean') return 'mục ' + name + ' phải là Có hoặc Không';
+      } else if (f.type === 'choice') {
+        var options = (f.options || []).map(function (o) { return o.value; });
+        if (options.indexOf(v) < 0) return 'mục ' + name + ' không phải một lựa chọn của tờ khai';
+      } else if (f.type === 'date') {
+        if (!isObject(v)) return 'mục ' + name + ' phải là một ngày';
+        if (v.calendar !== undefined && v.calendar !== 'solar' && !(v.calendar === 'lunar' && f.calendar === 'solar_or_lunar')) {
+          return 'mục ' + name + ' ghi lịch không đúng';
+        }
+      } else if (typeof v !== 'string') {
+        return 'mục ' + name + ' phải là chữ hoặc số đã gõ';
+      }
+    }
+    return '';
+  }
+  // The published definition of a form (the data the form page checks with):
+  // {known: true, form} | {known: false} (no such form) | {unchecked: true} (could not ask).
+  var formLookups = {};
+  function formDefinition(slug) {
+    if (!formLookups[slug]) {
+      var url = dataUrl(ROOT + 'bieu-mau/' + slug + '/du-lieu.json');
+      formLookups[slug] = fetch(url, { credentials: 'same-origin' }).then(function (r) {
+        if (r.status === 404 || r.status === 410) return { known: false };
+        if (!r.ok) return { unchecked: true };
+        return r.json().then(function (d) {
+          var ok = d && isObject(d.form) && d.form.id === slug && Array.isArray(d.form.sections);
+          return ok ? { known: true, form: d.form } : { known: false };
+        });
+      }).catch(function () { return { unchecked: true }; });
+      formLookups[slug].then(function (r) { if (r.unchecked) delete formLookups[slug]; });
+    }
+    return formLookups[slug];
+  }
+  function newDraftId() {
+    return 'nhap-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 7);
+  }
+  // Only the known fields of a checked record are stored.
+  function cleanDraft(d) {
+    return { id: d.id, form: d.form, title: typeof d.title === 'string' && d.title ? d.title : 'Hồ sơ nháp',
+      created: d.created, updated: d.updated, values: JSON.parse(JSON.stringify(d.values)),
+      page: 'bieu-mau/' + d.form + '/?nhap=' + d.id };
+  }
+
   // A draft's address, rebuilt from its form and id (never from text in an imported file).
   function draftHref(d) {
     return ROOT + 'bieu-mau/' + encodeURIComponent(d.form || '') + '/?nhap=' + encodeURIComponent(d.id);
@@ -564,7 +717,7 @@
       var values = collect();
       if (!draft && isEmpty(values)) return saving;
       if (!draft) {
-        draft = { id: 'nhap-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 7), form: config.form,
+        draft = { id: newDraftId(), form: config.form,
           created: nowInVietnam() };
         var url = new URL(location.href);
         url.searchParams.set('nhap', draft.id);
@@ -572,6 +725,7 @@
       }
       draft.values = values;
       draft.updated = nowInVietnam();
+      if (!isDateTime(draft.created)) draft.created = draft.updated;  // mends a record from an older version
       draft.title = title(values);
       draft.page = 'bieu-mau/' + config.form + '/?nhap=' + draft.id;
       var record = JSON.parse(JSON.stringify(draft));
@@ -701,21 +855,28 @@
     status.textContent = 'Nội dung bạn nhập được lưu nháp ngay trên thiết bị này.';
 
     var loaded = wanted ? store.draft(wanted).then(function (d) {
-      if (d && d.form === config.form) {
+      if (d && d.form === config.form && storedProblem(d)) {
+        // Never write over a damaged record: what it holds can still be downloaded.
+        status.textContent = 'Bản nháp này bị hỏng nên không mở được (' + storedProblem(d) + '). Nó vẫn được giữ ở ' +
+          'trang Hồ sơ nháp của tôi, nơi bạn có thể tải về hoặc xóa. Nội dung bạn nhập bây giờ được lưu thành bản nháp mới.';
+        var url = new URL(location.href);
+        url.searchParams.delete('nhap');
+        history.replaceState(null, '', url.pathname + url.search + url.hash);
+      } else if (d && d.form === config.form) {
         draft = d;
-        fill(d.values || {});
-        status.textContent = 'Đang tiếp tục bản nháp lưu lúc ' + (d.updated || '').slice(11, 16) + ' ' +
-          (d.updated ? dateText(d.updated.slice(0, 10)) : '') + '.';
+        fill(d.values);
+        var when = whenText(d.updated);
+        status.textContent = when ? 'Đang tiếp tục bản nháp lưu lúc ' + when + '.' : 'Đang tiếp tục bản nháp đã lưu.';
       } else {
         status.textContent = 'Không tìm thấy bản nháp này trên thiết bị (có thể đã bị xóa). ' +
           'Nếu bạn đã tải về, hãy nhập lại ở trang Hồ sơ nháp của tôi.';
       }
     }) : store.drafts().then(function (all) {
-      var mine = all.filter(function (d) { return d.form === config.form; });
+      var mine = all.filter(function (d) { return !storedProblem(d) && d.form === config.form; });
       if (!mine.length) return;
       others.appendChild(el('p', { text: 'Bạn có ' + mine.length + ' bản nháp của tờ khai này trên thiết bị:' }));
       others.appendChild(el('ul', null, mine.map(function (d) {
-        return el('li', null, [el('a', { href: draftHref(d), text: d.title || 'Bản nháp' })]);
+        return el('li', null, [el('a', { href: draftHref(d), text: typeof d.title === 'string' && d.title ? d.title : 'Bản nháp' })]);
       })));
     });
     Promise.resolve(loaded).catch(function () {
@@ -741,75 +902,166 @@
     var d = nowInVietnam().replace(/[:T]/g, '-');
     return prefix + '-' + d + '.json';
   }
+  // Reads a file of drafts and stores every record that passes the checks, one at a time.
+  // Resolves to {added, same, copies, problems: ["Bản nháp thứ 3 …"]}; a file that cannot be
+  // used at all rejects with a plain message. Nothing on the device is ever replaced: a
+  // draft that differs from the device's copy of the same id comes in beside it.
+  function importDrafts(f) {
+    var mb = number(DRAFT_LIMITS.fileBytes / 1024 / 1024);
+    if (f.size > DRAFT_LIMITS.fileBytes) {
+      return Promise.reject(new Error('Tệp này quá lớn (hơn ' + mb + ' MB) nên không phải tệp hồ sơ nháp tải về từ trang này.'));
+    }
+    return f.text().then(function (text) {
+      var doc;
+      try { doc = JSON.parse(text); } catch (e) {
+        throw new Error('Tệp này không đọc được (không phải tệp JSON). Hãy chọn tệp hồ sơ nháp đã tải về từ trang này.');
+      }
+      if (!isObject(doc) || doc.format !== 'motcua-drafts') {
+        throw new Error('Tệp này không phải tệp hồ sơ nháp tải về từ trang này.');
+      }
+      if (doc.version !== 1) throw new Error('Tệp hồ sơ nháp này của một phiên bản khác, trang chưa đọc được.');
+      if (!Array.isArray(doc.drafts)) throw new Error('Tệp hồ sơ nháp bị hỏng: không có danh sách bản nháp.');
+      if (!doc.drafts.length) throw new Error('Tệp không có bản nháp nào.');
+      if (doc.drafts.length > DRAFT_LIMITS.drafts) {
+        throw new Error('Tệp có ' + number(doc.drafts.length) + ' bản nháp, nhiều hơn ' + number(DRAFT_LIMITS.drafts) +
+          ' bản nháp mỗi lần nhập. Không bản nháp nào được nhập.');
+      }
+      var problems = doc.drafts.map(importProblem);
+      var forms = [];
+      doc.drafts.forEach(function (d, i) {
+        if (!problems[i] && forms.indexOf(d.form) < 0) forms.push(d.form);
+      });
+      return Promise.all(forms.slice(0, DRAFT_LIMITS.forms).map(formDefinition)).then(function (defs) {
+        var result = { added: 0, same: 0, copies: 0, problems: [] };
+        var checked = doc.drafts.map(function (d, i) {
+          if (problems[i]) return { problem: 'không hợp lệ: ' + problems[i] };
+          var k = forms.indexOf(d.form);
+          var def = k < DRAFT_LIMITS.forms ? defs[k] : { known: false };
+          if (def.unchecked) {
+            return { problem: 'chưa nhập được: chưa tải được tờ khai “' + d.form + '” để kiểm tra (có thể do không có mạng). ' +
+              'Hãy nhập lại tệp khi có mạng' };
+          }
+          if (!def.known) return { problem: 'không hợp lệ: trang này không có tờ khai “' + d.form + '”' };
+          var p = formProblem(d.values, def.form);
+          return p ? { problem: 'không hợp lệ: ' + p } : { draft: cleanDraft(d) };
+        });
+        checked.forEach(function (c, i) {
+          if (c.problem) result.problems.push('Bản nháp thứ ' + (i + 1) + ' trong tệp ' + c.problem + '.');
+        });
+        // One record at a time: two records with the same id must not race.
+        return checked.reduce(function (done, c) {
+          if (!c.draft) return done;
+          var d = c.draft;
+          return done.then(function () { return store.draft(d.id); }).then(function (local) {
+            if (local && JSON.stringify(local.values) === JSON.stringify(d.values)) { result.same += 1; return undefined; }
+            if (local) {
+              d.id = newDraftId();
+              d.title = d.title + ' (bản nhập từ tệp)';
+              d.page = 'bieu-mau/' + d.form + '/?nhap=' + d.id;
+              result.copies += 1;
+            }
+            result.added += 1;
+            return store.saveDraft(d);
+          });
+        }, Promise.resolve()).then(function () { return result; });
+      });
+    });
+  }
   function draftsPage(box) {
     var list = el('ul', { className: 'drafts' });
-    var status = el('p', { className: 'muted', 'aria-live': 'polite' });
+    var status = el('div', { className: 'import-status', 'aria-live': 'polite' });
     var fileId = nextId('import');
     var file = el('input', { type: 'file', id: fileId, accept: 'application/json,.json' });
     var exportAll = el('button', { type: 'button', className: 'button secondary', text: 'Tải tất cả hồ sơ nháp về máy' });
+    function downloadOne(d) {
+      download(exportName('ho-so-nhap'), JSON.stringify({ format: 'motcua-drafts', version: 1, drafts: [d] }, null, 2));
+    }
+    function removeButton(d, question) {
+      var del = el('button', { type: 'button', className: 'link-button', text: 'Xóa' });
+      del.addEventListener('click', function () {
+        if (!window.confirm(question)) return;
+        store.deleteDraft(d.id).then(render).catch(function (e) {
+          say(['Không xóa được bản nháp: ' + e.message], null, true);
+        });
+      });
+      return del;
+    }
+    function downloadButton(d) {
+      var exp = el('button', { type: 'button', className: 'link-button', text: 'Tải về' });
+      exp.addEventListener('click', function () { downloadOne(d); });
+      return exp;
+    }
+    function goodItem(d) {
+      var title = typeof d.title === 'string' && d.title ? d.title : 'Hồ sơ nháp';
+      var when = whenText(d.updated);
+      return el('li', null, [el('a', { href: draftHref(d), text: title }),
+        el('span', { className: 'muted', text: when ? ' – sửa lần cuối ' + when : ' – không rõ lần sửa cuối' }),
+        ' ', downloadButton(d), ' ', removeButton(d, 'Xóa hồ sơ nháp "' + title + '"? Không thể khôi phục.')]);
+    }
+    // A record this version cannot open: said plainly, kept until the citizen deletes it,
+    // and downloadable so that nothing it holds is lost.
+    function damagedItem(d, problem) {
+      var title = isObject(d) && typeof d.title === 'string' && d.title ? d.title.slice(0, 120) : '';
+      return el('li', { className: 'draft-damaged' }, [
+        el('strong', { text: 'Bản nháp hỏng' }), title ? ' – ' + title : '',
+        el('br'), el('span', { className: 'muted', text: 'Trang không mở được bản nháp này: ' + problem + '. ' +
+          'Bấm “Tải về” để giữ lại nội dung, hoặc “Xóa” nếu không cần nữa.' }),
+        ' ', downloadButton(d), ' ',
+        removeButton(d, 'Xóa bản nháp hỏng này? Không thể khôi phục. Nếu muốn giữ nội dung, hãy bấm “Tải về” trước.')]);
+    }
     function render() {
       return store.drafts().then(function (drafts) {
         list.textContent = '';
-        drafts.sort(function (a, b) { return (b.updated || '').localeCompare(a.updated || ''); });
-        if (!drafts.length) {
-          list.appendChild(el('li', { text: 'Chưa có hồ sơ nháp nào trên thiết bị này.' }));
-        }
+        var good = [], damaged = [];
         drafts.forEach(function (d) {
-          var open = el('a', { href: draftHref(d), text: d.title || 'Hồ sơ nháp' });
-          var del = el('button', { type: 'button', className: 'link-button', text: 'Xóa' });
-          del.addEventListener('click', function () {
-            if (!window.confirm('Xóa hồ sơ nháp "' + (d.title || '') + '"? Không thể khôi phục.')) return;
-            store.deleteDraft(d.id).then(render);
-          });
-          var exp = el('button', { type: 'button', className: 'link-button', text: 'Tải về' });
-          exp.addEventListener('click', function () {
-            download(exportName('ho-so-nhap'), JSON.stringify({ format: 'motcua-drafts', version: 1, drafts: [d] }, null, 2));
-          });
-          list.appendChild(el('li', null, [open, el('span', { className: 'muted',
-            text: ' – sửa lần cuối ' + (d.updated ? d.updated.slice(11, 16) + ' ' + dateText(d.updated.slice(0, 10)) : '') }),
-          ' ', exp, ' ', del]));
+          var problem = storedProblem(d);
+          if (problem) damaged.push({ d: d, problem: problem }); else good.push(d);
         });
+        function key(d) { return isDateTime(d.updated) ? d.updated : ''; }
+        good.sort(function (a, b) { return key(b) < key(a) ? -1 : key(b) > key(a) ? 1 : 0; });
+        if (!drafts.length) list.appendChild(el('li', { text: 'Chưa có hồ sơ nháp nào trên thiết bị này.' }));
+        good.forEach(function (d) { list.appendChild(goodItem(d)); });
+        damaged.forEach(function (x) { list.appendChild(damagedItem(x.d, x.problem)); });
         exportAll.disabled = !drafts.length;
       });
     }
+    // Shows the outcome of an action: its lines, then the records that could not come in.
+    function say(lines, problems, failed) {
+      status.textContent = '';
+      status.className = 'import-status';
+      lines.forEach(function (l) { status.appendChild(el('p', failed ? { className: 'field-error', text: l } : { text: l })); });
+      if (problems && problems.length) {
+        status.className = 'import-status error-summary';
+        status.appendChild(el('ul', null, problems.map(function (p) { return el('li', { text: p }); })));
+        status.appendChild(el('p', { className: 'muted', text: 'Tệp của bạn không bị thay đổi: bạn có thể sửa tệp rồi nhập lại.' }));
+      }
+    }
     exportAll.addEventListener('click', function () {
       store.drafts().then(function (drafts) {
+        // Every record, damaged ones too: a copy to keep loses nothing.
         download(exportName('ho-so-nhap'), JSON.stringify({ format: 'motcua-drafts', version: 1, drafts: drafts }, null, 2));
       });
     });
     file.addEventListener('change', function () {
       var f = file.files && file.files[0];
       if (!f) return;
-      f.text().then(function (text) {
-        var doc = JSON.parse(text);
-        if (!doc || doc.format !== 'motcua-drafts' || doc.version !== 1 || !Array.isArray(doc.drafts)) {
-          throw new Error('Tệp này không phải tệp hồ sơ nháp tải về từ trang này.');
+      say(['Đang đọc tệp…']);
+      importDrafts(f).then(function (r) {
+        var lines = [];
+        if (r.added) lines.push('Đã nhập ' + r.added + ' hồ sơ nháp.');
+        if (r.copies) {
+          lines.push(r.copies + ' bản nháp khác với bản cùng tên trên thiết bị nên được thêm thành bản riêng, ' +
+            'ghi “(bản nhập từ tệp)”; bản trên thiết bị vẫn giữ nguyên.');
         }
-        doc.drafts.forEach(function (d) {
-          if (!d || typeof d.id !== 'string' || typeof d.form !== 'string' || !d.values || typeof d.values !== 'object') {
-            throw new Error('Tệp hồ sơ nháp bị hỏng.');
-          }
-        });
-        // Never overwrite what is on the device: a newer local copy keeps its place and the
-        // file's version comes in beside it.
-        return Promise.all(doc.drafts.map(function (d) {
-          return store.draft(d.id).then(function (local) {
-            if (local && JSON.stringify(local.values) === JSON.stringify(d.values)) return null;  // already here
-            if (local && (local.updated || '') >= (d.updated || '')) {
-              d = JSON.parse(JSON.stringify(d));
-              d.id = d.id + '-' + Date.now().toString(36);
-              d.title = (d.title || 'Hồ sơ nháp') + ' (bản nhập từ tệp)';
-              d.page = 'bieu-mau/' + encodeURIComponent(d.form) + '/?nhap=' + encodeURIComponent(d.id);
-            }
-            return store.saveDraft(d);
-          });
-        })).then(function () { return doc.drafts.length; });
-      }).then(function (n) {
-        status.textContent = 'Đã nhập ' + n + ' hồ sơ nháp.';
+        if (r.same) lines.push(r.same + ' hồ sơ nháp trong tệp đã có sẵn trên thiết bị.');
+        if (!r.added && !r.same) lines.push('Chưa nhập được hồ sơ nháp nào.');
+        if (r.problems.length) lines.push(r.problems.length + ' bản nháp trong tệp không nhập được:');
+        say(lines, r.problems);
         file.value = '';
         return render();
       }).catch(function (e) {
-        status.textContent = e instanceof SyntaxError ? 'Tệp này không đọc được (không phải JSON).' : e.message;
+        say([e.message], null, true);
+        file.value = '';
       });
     });
     box.textContent = '';
@@ -819,7 +1071,7 @@
       el('label', { for: fileId, text: 'Nhập lại hồ sơ nháp từ tệp đã tải về' }), file]));
     box.appendChild(status);
     box.hidden = false;
-    render().catch(function (e) { status.textContent = 'Không đọc được bộ nhớ của trình duyệt: ' + e.message; });
+    render().catch(function (e) { say(['Không đọc được bộ nhớ của trình duyệt: ' + e.message], null, true); });
   }
 
   // ---------------------------------------------------------------- service worker

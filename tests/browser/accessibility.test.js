@@ -27,6 +27,13 @@ const pages = [
       await p.locator('#tom-tat-loi h2').waitFor();
     } },
   { name: 'the drafts page', url: 'ho-so-nhap/', ready: (p) => p.locator('[data-tool="drafts"]:not([hidden])').waitFor() },
+  { name: 'the drafts page reporting bad records of an imported file', url: 'ho-so-nhap/',
+    ready: async (p) => {
+      await p.locator('[data-tool="drafts"]:not([hidden])').waitFor();
+      await p.setInputFiles('[data-tool="drafts"] input[type="file"]', { name: 'ho-so-nhap.json', mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify({ format: 'motcua-drafts', version: 1, drafts: [{ id: 'nhap-a', updated: 1 }, 42] })) });
+      await p.locator('.import-status li').first().waitFor();
+    } },
   { name: 'a commune center', url: 'lai-chau/' },
 ];
 
