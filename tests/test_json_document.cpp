@@ -26,6 +26,10 @@ TEST_CASE("syntax errors carry line and column", "[json]") {
   CHECK(parse_error("") == "x.json:1:1: error: unexpected end of file: expected a value");
   CHECK(parse_error("{} x") == "x.json:1:4: error: unexpected text after the end of the JSON value");
   CHECK(parse_error("{\"a\": 01}") == "x.json:1:7: error: numbers may not have leading zeros");
+  // Found by fuzz_json_reader: a double past 1.8e308 read as infinity.
+  CHECK(parse_error("{\"a\": 1e400}") == "x.json:1:7: error: number is too large");
+  CHECK(parse_error("[-2.5E+999]") == "x.json:1:2: error: number is too large");
+  CHECK(parse_error("99999999999999999999") == "x.json:1:1: error: number is too large");
 }
 
 TEST_CASE("columns count characters, not bytes, so Vietnamese text lines up", "[json]") {

@@ -4,6 +4,7 @@
 #include "motcua/utf8.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 
@@ -163,7 +164,10 @@ class Parser {
       if (errno == ERANGE) return fail_at("number is too large", start);
       out = static_cast<std::int64_t>(v);
     } else {
-      out = std::strtod(literal.c_str(), nullptr);
+      const double v = std::strtod(literal.c_str(), nullptr);
+      // 1e400 reads as infinity, which JSON cannot hold and which would print as null.
+      if (!std::isfinite(v)) return fail_at("number is too large", start);
+      out = v;
     }
     return true;
   }
