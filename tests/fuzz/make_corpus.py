@@ -2,14 +2,19 @@
 """Writes the seed corpus of the fuzz targets into tests/fuzz/corpus/<target>/.
 
 Seeds come from the golden cases (tests/data/**), the test fixtures (tests/sites/**) and
-the shipped content (content/**). Only files named seed-* are rewritten; inputs the
+the shipped content (content/**); those of calc_data are the data files a build of the
+fixture and of the content publishes, so they need the motcua command (MOTCUA=path, or
+the first of build*/generator/motcua). Only files named seed-* are rewritten; inputs the
 fuzzers found and run.sh --merge added (named by their SHA-1) are kept.
 
     python3 tests/fuzz/make_corpus.py
 """
+import glob
 import json
 import os
 import pathlib
+import subprocess
+import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests/fuzz/corpus"
@@ -173,10 +178,53 @@ def write_dictionaries():
     (ROOT / "tests/fuzz/markdown.dict").write_text("\n".join(lines) + "\n", encoding="ascii")
 
 
+def motcua_command():
+    if os.environ.get("MOTCUA"):
+        return os.environ["MOTCUA"]
+    found = sorted(glob.glob(str(ROOT / "build*/generator/motcua")), key=os.path.getmtime, reverse=True)
+    return found[0] if found else None
+
+
+def calc_data_seeds(w):
+    """calc_data: engine byte, a published data file, NUL, a golden request for it (one each)."""
+    motcua = motcua_command()
+    if motcua is None:
+        print("calc_data: no motcua command built (set MOTCUA=...): its seeds are left as they are")
+        return
+    w.clear("calc_data")
+    engines = {"deadline": 0, "fee": 1, "checklist": 2, "form": 3}
+    with tempfile.TemporaryDirectory() as tmp:
+        sites = []
+        for name, content in [("basic", "tests/sites/basic/content"), ("content", "content")]:
+            out = pathlib.Path(tmp) / name
+            subprocess.run([motcua, "build", "--content", str(ROOT / content), "--out", str(out)], check=True,
+                           stdout=subprocess.DEVNULL)
+            sites.append((name, out))
+        for name, out in sites:
+            calendar = (out / "api/lich-lam-viec.json").read_bytes()
+            for i, (case, request) in enumerate(list(golden_requests("deadline"))[:: 40 if name == "content" else 10]):
+                w.add("calc_data", f"deadline-{name}-{case}",
+                      bytes([engines["deadline"]]) + calendar + b"\0" + json.dumps(request).encode())
+        used = set()
+        for engine, folder in [("fee", "fees"), ("checklist", "checklist"), ("form", "forms")]:
+            for case, request in golden_requests(folder):
+                if engine == "form":
+                    rel = f"bieu-mau/{request.get('form', '')}/du-lieu.json"
+                else:
+                    province = request.get("province")
+                    rel = (f"{province}/" if isinstance(province, str) else "") + \
+                        f"thu-tuc/{request.get('procedure', '')}/du-lieu.json"
+                for name, out in sites:
+                    if (out / rel).is_file() and (engine, name, rel) not in used:
+                        used.add((engine, name, rel))
+                        w.add("calc_data", f"{engine}-{name}-{case}", bytes([engines[engine]]) + (out / rel).read_bytes() +
+                              b"\0" + json.dumps(request, ensure_ascii=False).encode())
+
+
 def main():
     w = Writer()
     for target in ["json_reader", "content_files", "calc_deadline", "calc_fee", "calc_checklist", "calc_form",
-                   "markdown"]:
+                   "markdown"]:  # calc_data: in calc_data_seeds()
         w.clear(target)
 
     # json_reader: fixtures (valid and invalid), shipped files, golden case files, edge cases.
@@ -184,7 +232,7 @@ def main():
         if rel.endswith(".json"):
             w.add("json_reader", "sites-" + rel, path.read_bytes())
     for rel, path in shipped_content():
-        if rel.endswith(".json") and path.stat().st_size <= 8192:
+        if rel.endswith(".json") and path.stat().st_size <= 4096:
             w.add("json_reader", "content-" + rel, path.read_bytes())
     for rel, path in files_under("tests/data"):
         if path.stat().st_size <= 4096:
@@ -220,6 +268,8 @@ def main():
     for engine, folder in [("deadline", "deadline"), ("fee", "fees"), ("checklist", "checklist"), ("form", "forms")]:
         for name, request in golden_requests(folder):
             w.add("calc_" + engine, name, json.dumps(request, ensure_ascii=False))
+
+    calc_data_seeds(w)
 
     # markdown: the steps and conditions of fixtures and shipped procedures, and the
     # constructs safe mode must neutralise.

@@ -6,7 +6,7 @@
 #
 #   SECONDS     time per target (default 600); .ci/run uses 25
 #   TARGET      json_reader content_files calc_deadline calc_fee calc_checklist calc_form
-#               markdown (default: all)
+#               calc_data markdown (default: all)
 #   --merge     afterwards, add to tests/fuzz/corpus/<target>/ the new inputs that reach new
 #               coverage (review and commit them)
 #   --minimize  afterwards, rewrite tests/fuzz/corpus/<target>/ as the smallest subset with
@@ -20,7 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-all_targets=(json_reader content_files calc_deadline calc_fee calc_checklist calc_form markdown)
+all_targets=(json_reader content_files calc_deadline calc_fee calc_checklist calc_form calc_data markdown)
 seconds=600
 merge=0
 minimize=0
@@ -50,10 +50,11 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 [[ -n "$symbolizer" ]] && export ASAN_SYMBOLIZER_PATH=$symbolizer
 
-# Longest input a target mutates to: a content file, a request, a Markdown text.
+# Longest input a target mutates to: a content file, a data file, a request, a Markdown text.
 max_len() {
   case "$1" in
     content_files) echo 24576 ;;
+    calc_data) echo 20480 ;;
     json_reader|markdown) echo 8192 ;;
     *) echo 4096 ;;
   esac
