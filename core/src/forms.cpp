@@ -622,6 +622,94 @@ std::string error_json(const std::string& field, const std::string& message) {
   return json({{"error", e}, {"errors", json::array({e})}}).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// The form data file is written by the build, but the engine may be handed a copy that was
+// altered on the device: check every part Validator reads before it reads it, and answer
+// with the pointer of the first part that is off instead of crashing (found by fuzz_calc_data).
+class FormDataShape {
+ public:
+  std::string problem;  // JSON Pointer of the first part that is off; empty when all is well
+
+  void check(const json& data) {
+    const json& form = data["form"];
+    if (!is_string(form, "id")) return fail("/form/id");
+    if (!form.contains("sections") || !form["sections"].is_array()) return fail("/form/sections");
+    for (std::size_t i = 0; i < form["sections"].size() && problem.empty(); ++i) {
+      const json& s = form["sections"][i];
+      const std::string sp = "/form/sections/" + std::to_string(i);
+      if (!s.is_object() || !s.contains("fields") || !s["fields"].is_array()) return fail(sp);
+      for (std::size_t k = 0; k < s["fields"].size() && problem.empty(); ++k) {
+        field(s["fields"][k], sp + "/fields/" + std::to_string(k));
+      }
+    }
+    if (problem.empty() && data.contains("citizen_id")) citizen_id(data["citizen_id"]);
+  }
+
+ private:
+  static bool is_string(const json& j, const char* key) {
+    return j.is_object() && j.contains(key) && j[key].is_string();
+  }
+  static bool is_int(const json& j, const char* key) {
+    return j.is_object() && j.contains(key) && j[key].is_number_integer();
+  }
+  void fail(const std::string& pointer) {
+    if (problem.empty()) problem = pointer;
+  }
+
+  void field(const json& f, const std::string& p) {
+    if (!is_string(f, "id") || !is_string(f, "type") || !is_string(f, "label")) return fail(p);
+    const std::string type = f["type"].get<std::string>();
+    if (f.contains("required") && !f["required"].is_boolean()) return fail(p + "/required");
+    if (f.contains("in_words") && !f["in_words"].is_boolean()) return fail(p + "/in_words");
+    if (type == "choice") {
+      if (!f.contains("options") || !f["options"].is_array()) return fail(p + "/options");
+      for (const json& o : f["options"]) {
+        if (!o.is_object() || !o.contains("value")) return fail(p + "/options");
+      }
+    }
+    if ((type == "text" || type == "textarea") && !(is_int(f, "max_length") && f["max_length"].get<long long>() >= 0)) {
+      return fail(p + "/max_length");
+    }
+    if (type == "number" && !(is_int(f, "min") && is_int(f, "max"))) return fail(p + "/min");
+    if (f.contains("matches")) {
+      const json& m = f["matches"];
+      if (!m.is_object()) return fail(p + "/matches");
+      for (const char* key : {"birth_date", "gender"}) {
+        if (m.contains(key) && !m[key].is_string()) return fail(p + "/matches/" + key);
+      }
+    }
+    if (f.contains("if")) condition(f["if"], p + "/if");
+  }
+
+  void condition(const json& c, const std::string& p) {
+    if (!c.is_object()) return fail(p);
+    for (const char* key : {"all", "any"}) {
+      if (!c.contains(key)) continue;
+      if (!c[key].is_array()) return fail(p + "/" + key);
+      for (std::size_t i = 0; i < c[key].size(); ++i) condition(c[key][i], p + "/" + key + "/" + std::to_string(i));
+      return;
+    }
+    if (c.contains("not")) return condition(c["not"], p + "/not");
+    if (!is_string(c, "field")) return fail(p + "/field");
+    if (!c.contains("equals") && !(c.contains("in") && c["in"].is_array())) return fail(p + "/in");
+  }
+
+  void citizen_id(const json& ids) {
+    if (!ids.is_object()) return fail("/citizen_id");
+    for (const char* key : {"provinces", "century_gender"}) {
+      if (ids.contains(key) && !ids[key].is_array()) return fail(std::string("/citizen_id/") + key);
+    }
+    for (const json& p : ids.value("provinces", json::array())) {
+      if (!is_string(p, "name")) return fail("/citizen_id/provinces");
+    }
+    for (const json& c : ids.value("century_gender", json::array())) {
+      if (!is_int(c, "century_start") || !is_string(c, "gender") || c["century_start"].get<long long>() < 1800 ||
+          c["century_start"].get<long long>() > 2400) {
+        return fail("/citizen_id/century_gender");
+      }
+    }
+  }
+};
+
 }  // namespace
 
 bool read_citizen_id_rules(const JsonDocument& doc, CitizenIdRules& out, Diagnostics& diags) {
@@ -744,6 +832,12 @@ std::string calc_form(const json& data, const std::string& request_json, bool& o
   const json req = json::parse(request_json, nullptr, false);
   if (req.is_discarded() || !req.is_object()) return error_json("/", "the request is not a JSON object");
   if (!data.contains("form") || !data["form"].is_object()) return error_json("/", "the data file has no form");
+  FormDataShape shape;
+  shape.check(data);
+  if (!shape.problem.empty()) {
+    return error_json("/", "the data file could not be read: " + shape.problem +
+                               " is not what this page wrote; reload the page");
+  }
   const json& form = data["form"];
   if (!req.contains("form") || req["form"] != form["id"]) {
     return error_json("/form", "this data is for form \"" + form.value("id", "") + "\"");
