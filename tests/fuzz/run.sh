@@ -6,7 +6,7 @@
 #
 #   SECONDS     time per target (default 600); .ci/run uses 25
 #   TARGET      json_reader content_files calc_deadline calc_fee calc_checklist calc_form
-#               calc_data markdown (default: all)
+#               calc_data markdown (default: all; MOTCUA_FUZZ_TARGETS in CMakeLists.txt)
 #   --merge     afterwards, add to tests/fuzz/corpus/<target>/ the new inputs that reach new
 #               coverage (review and commit them)
 #   --minimize  afterwards, rewrite tests/fuzz/corpus/<target>/ as the smallest subset with
@@ -20,7 +20,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-all_targets=(json_reader content_files calc_deadline calc_fee calc_checklist calc_form calc_data markdown)
+# The targets are listed once, in tests/fuzz/CMakeLists.txt.
+read -ra all_targets < <(sed -n 's/^set(MOTCUA_FUZZ_TARGETS \(.*\))$/\1/p' tests/fuzz/CMakeLists.txt)
 seconds=600
 merge=0
 minimize=0
