@@ -699,10 +699,10 @@ class FormDataShape {
       if (ids.contains(key) && !ids[key].is_array()) return fail(std::string("/citizen_id/") + key);
     }
     for (const json& p : ids.value("provinces", json::array())) {
-      if (!is_string(p, "name")) return fail("/citizen_id/provinces");
+      if (!is_string(p, "code") || !is_string(p, "name")) return fail("/citizen_id/provinces");
     }
     for (const json& c : ids.value("century_gender", json::array())) {
-      if (!is_int(c, "century_start") || !is_string(c, "gender") || c["century_start"].get<long long>() < 1800 ||
+      if (!c.is_object() || !c.contains("digit") || !is_int(c, "century_start") || !is_string(c, "gender") || c["century_start"].get<long long>() < 1800 ||
           c["century_start"].get<long long>() > 2400) {
         return fail("/citizen_id/century_gender");
       }
