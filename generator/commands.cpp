@@ -12,6 +12,7 @@
 #include "output_folder.h"
 #include "motcua/calc.h"
 #include "motcua/catalog_loader.h"
+#include "motcua/limits.h"
 #include "motcua/site_renderer.h"
 
 namespace motcua::cli {
@@ -231,7 +232,11 @@ int calc(const std::string& engine, const BuildOptions& options) {
     std::cout << content_error_reply(loaded) << "\n";
     return code;
   }
-  const std::string request{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  // Read one byte past the limit at most: run_calc refuses anything longer, and a request
+  // of gigabytes must not be held in memory first.
+  std::string request(limits::kMaxRequestBytes + 1, '\0');
+  std::cin.read(&request[0], static_cast<std::streamsize>(request.size()));
+  request.resize(static_cast<std::size_t>(std::cin.gcount()));
   const CalcReply reply = run_calc(engine, loaded.catalog, request);
   std::cout << reply.json << "\n";
   return reply.ok ? 0 : 1;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -81,6 +82,8 @@ struct TreeReader {
   std::string& error;
   // The folders being read, by device and inode, to stop a link that leads back up.
   std::vector<std::pair<dev_t, ino_t>> open_folders;
+  // The real path of the folder being read: links may only point inside it.
+  std::string root_real;
 
   // `path` is the folder on disk, `shown` the same as the user wrote it, `rel` below the root.
   bool folder(const std::string& path, const std::string& shown, const std::string& rel, const struct stat& st) {
@@ -109,6 +112,22 @@ struct TreeReader {
   }
 
   bool entry(const std::string& path, const std::string& shown, const std::string& rel) {
+    // A symbolic link is followed only to somewhere inside the folder being read: content
+    // comes from many hands, and a link to /proc/self/environ or ~/.ssh must never be
+    // published (nor echoed in an error excerpt).
+    struct stat link {};
+    if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+      char* resolved = ::realpath(path.c_str(), nullptr);
+      if (resolved != nullptr) {
+        const std::string target(resolved);
+        std::free(resolved);
+        if (target != root_real && target.compare(0, root_real.size() + 1, root_real + "/") != 0) {
+          error = printable(shown) + ": a symbolic link to " + printable(target) +
+                  ", outside the folder being read; motcua never publishes files from elsewhere: copy the file in";
+          return false;
+        }
+      }
+    }
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {  // follows symbolic links
       const int err = errno;
@@ -154,7 +173,13 @@ bool read_tree(const std::string& dir, std::vector<SourceFile>& out, std::string
   }
   std::string root = dir;
   while (root.size() > 1 && root.back() == '/') root.pop_back();
-  TreeReader reader{out, error, {}};
+  char* resolved = ::realpath(root.c_str(), nullptr);
+  if (resolved == nullptr) {
+    error = printable(dir) + ": " + std::strerror(errno);
+    return false;
+  }
+  TreeReader reader{out, error, {}, resolved};
+  std::free(resolved);
   if (!reader.folder(root, root, "", st)) return false;
   std::sort(out.begin(), out.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   return true;

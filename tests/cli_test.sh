@@ -130,5 +130,25 @@ check "the checklist error names the field" grep -q '"field": *"/procedure"' "$w
 "$motcua" calc weather --content "$src/tests/sites/basic/content" </dev/null >/dev/null 2>&1
 check "an unknown engine exits 2" test $? -eq 2
 
+# Content from many hands: a link to a file outside the content folder is never read.
+cp -r "$src/tests/sites/basic/content" "$work/linked"
+printf 'SECRET_TOKEN=abc123\n' >"$work/secret.txt"
+ln -sf "$work/secret.txt" "$work/linked/procedures/1.000001/steps.md"
+"$motcua" build --content "$work/linked" --out "$work/linked-site" >"$work/link-out.txt" 2>&1
+check "a link out of the content folder stops the build (exit 2)" test $? -eq 2
+check "the message names the link and says why" grep -q "steps.md: a symbolic link to .*outside the folder being read" "$work/link-out.txt"
+check "nothing from outside is published" test ! -e "$work/linked-site"
+check "the secret is not echoed" bash -c "! grep -q SECRET_TOKEN '$work/link-out.txt'"
+ln -sf steps-inside.md "$work/linked/procedures/1.000001/steps.md"
+cp "$src/tests/sites/basic/content/procedures/1.000001/steps.md" "$work/linked/procedures/1.000001/steps-inside.md" 2>/dev/null
+# A link inside the folder is read like the file (here an extra .md the loader warns about).
+"$motcua" check --content "$work/linked" >/dev/null 2>&1
+check "a link inside the content folder is followed" test $? -eq 0
+
+# calc reads at most one byte past the request limit: gigabytes are not held in memory.
+head -c 3000000 /dev/zero | "$motcua" calc deadline --content "$src/tests/sites/basic/content" >"$work/big.json" 2>/dev/null
+check "an oversized calc request exits 1" test $? -eq 1
+check "an oversized calc request names the limit" grep -q "the limit is 1048576 bytes" "$work/big.json"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

@@ -95,7 +95,24 @@ TEST_CASE("arrays longer than the limit are refused", "[limits]") {
     p["dossier"] = json::array();
     for (std::size_t i = 0; i <= limits::kMaxArrayItems; ++i) p["dossier"].push_back({{"name", "Giấy"}});
   });
-  CHECK(any_contains(errors, "/dossier: \"dossier\" has 20,001 items; the limit is 20,000"));
+  CHECK(any_contains(errors, "content/procedures/1.000001/procedure.json:"));
+  CHECK(any_contains(errors, ": error: more than 20000 items in one array: split the list"));
+}
+
+TEST_CASE("a file of more than a million values is refused while it is read", "[limits]") {
+  // 60 arrays of 20,000 zeros: each array within its limit, the file past the total.
+  std::string row = "[0";
+  for (int i = 1; i < 20'000; ++i) row += ",0";
+  row += "]";
+  std::string many = "[" + row;
+  for (int i = 1; i < 60; ++i) many += "," + row;
+  many += "]";
+  test::FileMap content = basic();
+  content["fields.json"] = many;
+  Diagnostics diags;
+  load_catalog(test::to_files(content), "content/", diags);
+  CHECK(any_contains(test::formatted(diags), "content/fields.json:1:"));
+  CHECK(any_contains(test::formatted(diags), ": error: more than 1000000 values in one file: split it"));
 }
 
 TEST_CASE("Markdown longer than the limit is refused, inline or in its own file", "[limits]") {

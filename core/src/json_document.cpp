@@ -44,6 +44,7 @@ class Parser {
   int column_ = 1;
   std::string error_;
   Position error_pos_;
+  std::size_t values_ = 0;
 
   Position here() const { return {line_, column_}; }
 
@@ -96,6 +97,10 @@ class Parser {
 
   bool parse_value(nlohmann::json& out, const std::string& pointer, int depth) {
     if (depth > kMaxDepth) return fail("JSON nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)");
+    // Refused while reading, before a huge file costs seconds and memory for its positions.
+    if (++values_ > limits::kMaxJsonValues) {
+      return fail("more than " + std::to_string(limits::kMaxJsonValues) + " values in one file: split it");
+    }
     doc_.positions.emplace(pointer, here());
     switch (peek()) {
       case '{': return parse_object(out, pointer, depth);
@@ -316,6 +321,9 @@ class Parser {
     std::size_t index = 0;
     while (true) {
       if (peek() == ']') return fail("trailing comma before ']' is not allowed in JSON");
+      if (index == limits::kMaxArrayItems) {
+        return fail("more than " + std::to_string(limits::kMaxArrayItems) + " items in one array: split the list");
+      }
       out.push_back(nullptr);
       if (!parse_value(out.back(), pointer + "/" + std::to_string(index), depth + 1)) return false;
       ++index;

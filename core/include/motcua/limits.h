@@ -10,6 +10,7 @@ namespace motcua::limits {
 constexpr std::size_t kMaxFileBytes = 16u << 20;      // one content or template file (16 MiB)
 constexpr int kMaxJsonDepth = 64;                     // nesting of objects and arrays
 constexpr std::size_t kMaxArrayItems = 20'000;        // items in one array (a province lists ~2,300)
+constexpr std::size_t kMaxJsonValues = 1'000'000;     // values in one JSON file (a province file has ~20,000)
 constexpr std::size_t kMaxNameBytes = 4'000;          // names, labels, titles, ids (about 1,000 words)
 constexpr std::size_t kMaxTextBytes = 128u << 10;     // any other string: notes, a source's own words
 constexpr std::size_t kMaxMarkdownBytes = 256u << 10; // one Markdown text (steps.md, conditions.md)
