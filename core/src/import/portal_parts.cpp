@@ -1,0 +1,1 @@
+#include "motcua/portal_import.h"
