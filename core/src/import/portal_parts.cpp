@@ -485,6 +485,7 @@ bool year_like(const std::string& digits) {
 }
 
 // The form file glued at the end of a row's name: "…NĐ-CP;Mẫu số 01.docx".
+const std::size_t kMaxFormName = 400;
 const char* const kFormExtensions[] = {".docx", ".doc", ".pdf", ".xlsx", ".xls", ".DOCX", ".DOC", ".PDF"};
 
 bool balanced(const std::string& s) {
@@ -514,8 +515,11 @@ bool split_form(const std::string& text, std::string& name, std::string& form, b
   if (ext_len == 0) return true;
   has_form = true;
   const std::size_t limit = text.size() - ext_len;
+  // File names are short: look for their start only in the last 400 bytes, which also
+  // keeps the search linear on any input.
+  const std::size_t floor = limit > kMaxFormName ? limit - kMaxFormName : 0;
   std::size_t best = std::string::npos;
-  for (std::size_t i = limit; i > 0; --i) {
+  for (std::size_t i = limit; i > floor; --i) {
     const char p = text[i - 1];
     if ((p == ';' || p == '.' || p == ')' || p == ':') && !is_space(text[i]) && !is_digit(text[i]) &&
         (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
@@ -527,7 +531,7 @@ bool split_form(const std::string& text, std::string& name, std::string& form, b
   }
   // A form's usual first word glued to the name ("NĐ-CPMẫu số 04.docx", "TP-QTV-01Mẫu").
   for (const char* word : {"Mẫu", "Mau", "Phụ lục"}) {
-    for (std::size_t i = text.rfind(word, limit); i != std::string::npos && i > 0; i = text.rfind(word, i - 1)) {
+    for (std::size_t i = text.rfind(word, limit); i != std::string::npos && i > floor; i = text.rfind(word, i - 1)) {
       if (best != std::string::npos && i <= best) break;
       if (!is_space(text[i - 1]) && balanced(text.substr(i, limit - i))) {
         best = i;
@@ -536,7 +540,7 @@ bool split_form(const std::string& text, std::string& name, std::string& form, b
     }
   }
   if (best == std::string::npos) {
-    for (std::size_t i = limit; i > 0; --i) {
+    for (std::size_t i = limit; i > floor; --i) {
       if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
       std::size_t len = 0;
       if (!is_upper(decode_at(text, i, len))) continue;
@@ -716,9 +720,12 @@ Parsed parse_legal_basis(const std::string& cell) {
       continue;
     }
     if (!tok.glued) continue;
-    bool only_so = false;
-    const std::string title = title_of(text.substr(tok.end, next_code_begin - tok.end), only_so);
-    if (title.empty()) continue;
+    // A code-cell prefix is short; a longer gap always leaves a title (and keeps this linear).
+    if (next_code_begin - tok.end <= 64) {
+      bool only_so = false;
+      const std::string title = title_of(text.substr(tok.end, next_code_begin - tok.end), only_so);
+      if (title.empty()) continue;
+    }
     codes.push_back(t);
     next_code_begin = tok.begin;
   }
