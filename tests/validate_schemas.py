@@ -47,6 +47,7 @@ FIXED_PATHS = {
     "provinces.json": "provinces.schema.json",
     "applicant-categories.json": "applicant-categories.schema.json",
     "citizen-id.json": "citizen-id.schema.json",
+    "replaced-documents.json": "replaced-documents.schema.json",
     "calendar/rules.json": "calendar-rules.schema.json",
 }
 PATTERNS = [

@@ -236,6 +236,7 @@ class Loader {
     read_provinces();
     read_hotlines();
     read_applicant_categories();
+    read_replaced_documents_file();
     read_procedures();
     read_province_catalogs();
     read_calendar();
@@ -384,6 +385,14 @@ class Loader {
       }
     }
     top.finish();
+  }
+
+  // Legal documents known to be replaced: content/replaced-documents.json (optional; `motcua check`
+  // warns when a procedure cites one).
+  void read_replaced_documents_file() {
+    if (const JsonDocument* d = doc("replaced-documents.json", false)) {
+      read_replaced_documents(*d, catalog_.replaced_documents, diags_);
+    }
   }
 
   void read_hotlines() {

@@ -7,6 +7,7 @@
 
 #include "motcua/forms.h"
 #include "motcua/model.h"
+#include "motcua/replaced_documents.h"
 #include "motcua/work_calendar.h"
 
 namespace motcua {
@@ -24,6 +25,7 @@ class Catalog {
   std::vector<ApplicantCategory> applicant_categories;  // content/applicant-categories.json
   std::vector<Form> forms;          // content/forms/<id>.json, sorted by id
   CitizenIdRules citizen_id;        // content/citizen-id.json
+  std::vector<ReplacedDocument> replaced_documents;  // content/replaced-documents.json (optional)
 
   const Form* find_form(const std::string& id) const;
   // Forms a procedure uses, in id order.
