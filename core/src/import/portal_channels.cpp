@@ -660,15 +660,16 @@ Channel read_row(std::string_view body, const Row& row) {
 // else the other rows of the table that give the same number with a unit. Anything else stays
 // "deadline_no_unit".
 void resolve_bare_numbers(std::vector<Channel>& channels) {
+  std::map<long long, std::set<std::string>> units_of_number;  // from the rows that write a unit
+  for (const Channel& c : channels) {
+    if (!c.deadline.unit.empty()) units_of_number[c.deadline.number].insert(c.deadline.unit);
+  }
   for (Channel& c : channels) {
     if (!c.deadline.bare) continue;
     std::set<std::string> units = units_in_words(c.description, c.deadline.number);
     if (units.empty()) {
-      for (const Channel& other : channels) {
-        if (other.deadline.number == c.deadline.number && !other.deadline.unit.empty()) {
-          units.insert(other.deadline.unit);
-        }
-      }
+      const auto it = units_of_number.find(c.deadline.number);
+      if (it != units_of_number.end()) units = it->second;
     }
     if (units.size() != 1) continue;
     c.deadline.unit = *units.begin();
@@ -733,19 +734,19 @@ Parsed parse(const std::string& cell) {
 
   // One channel of each kind: an identical repeat is dropped, a differing one is kept in a flag.
   std::vector<Channel> channels;
-  std::vector<std::vector<std::string>> repeats;
+  std::vector<std::vector<std::string>> repeats;  // per kept channel, the differing rows in order
+  std::vector<std::set<std::string>> repeated;
   for (Channel& c : all) {
     auto same = std::find_if(channels.begin(), channels.end(),
                              [&](const Channel& k) { return std::string(k.kind) == c.kind; });
     if (same == channels.end()) {
       channels.push_back(std::move(c));
       repeats.emplace_back();
+      repeated.emplace_back();
       continue;
     }
-    std::vector<std::string>& seen = repeats[static_cast<std::size_t>(same - channels.begin())];
-    if (c.source != same->source && std::find(seen.begin(), seen.end(), c.source) == seen.end()) {
-      seen.push_back(c.source);
-    }
+    const std::size_t k = static_cast<std::size_t>(same - channels.begin());
+    if (c.source != same->source && repeated[k].insert(c.source).second) repeats[k].push_back(c.source);
   }
   flag_outliers(channels);
 
