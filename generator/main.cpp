@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "commands.h"
+#include "import_csv.h"
+#include "import_portal.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"motcua " MOTCUA_VERSION ": publish Vietnam's administrative procedures (thủ tục hành chính)\n"
@@ -51,6 +53,16 @@ int main(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "Validate the content and report every problem; write nothing.");
   check->add_option("--content", options.content_dir, "Content folder (see docs/content.md)")->capture_default_str();
   check->add_flag("-v,--verbose", options.verbose, "Print the time taken by each step");
+  check->add_flag("--json", options.json,
+                  "Print the errors and data-quality warnings as one JSON object on stdout instead of the text on\n"
+                  "stderr: "
+                  "{\"errors\": [...], \"warnings\": [...], \"warning_counts\": {...}, \"procedures\": N, ...}\n"
+                  "(see docs/content.md). The exit code is the same as without it");
+  check->add_option("--warnings", options.warnings,
+                    "Data-quality warnings (they never change the exit code): all (one line each, then the count\n"
+                    "per code), summary (only the counts), none")
+      ->check(CLI::IsMember({"all", "summary", "none"}))
+      ->capture_default_str();
 
   CLI::App* calc = app.add_subcommand(
       "calc", "Answer one question from the content as JSON: read a request on stdin, print the result on\n"
@@ -76,6 +88,42 @@ int main(int argc, char** argv) {
         ->capture_default_str();
   }
 
+  // `import <source>`: content written from a published source; one sub-subcommand per source.
+  CLI::App* import = app.add_subcommand("import", "Write content from a published source (see docs/import.md).");
+  import->require_subcommand(1);
+  motcua::cli::ImportCsvOptions csv_options;
+  CLI::App* import_csv = import->add_subcommand(
+      "csv", "Make a province's catalog the list of a \"Quyết định công bố danh mục TTHC\" saved as CSV (UTF-8,\n"
+             "',' or ';'): every row's deadline, fee, places and flags with the decision as their source. Every\n"
+             "problem is reported as FILE:line:column and nothing is written (exit 1). See docs/import.md");
+  import_csv->add_option("FILE", csv_options.file, "The list, saved as CSV UTF-8")->required();
+  import_csv->add_option("--province", csv_options.province, "Slug of the province (content/provinces/<slug>/)")
+      ->required();
+  import_csv->add_option("--content", csv_options.content_dir, "Content folder (see docs/content.md)")
+      ->capture_default_str();
+  import_csv->add_flag("--sample", csv_options.sample,
+                       "Mark every fact written as sample data (Dữ liệu minh họa): the list is not yet checked\n"
+                       "against the signed decision");
+
+  motcua::cli::ImportPortalOptions portal_options;
+  CLI::App* import_portal = import->add_subcommand(
+      "portal", "Write one procedure per National Public Service Portal record (RECORDS_DIR/<ministry>/<code>.json)\n"
+                "into the content. Parts that cannot be structured are kept in the source's words with a reason\n"
+                "code (shown as \"Chưa rà soát\"). Procedures marked \"status\": \"reviewed\" are never written:\n"
+                "the import reports where their record now disagrees. The same records give the same files.\n"
+                "Nothing is written when a record or the resulting content has an error (exit 1). See docs/import.md");
+  import_portal->add_option("RECORDS_DIR", portal_options.records_dir, "Folder of records, e.g. ../shared/data/national-portal/records")
+      ->required();
+  import_portal->add_option("--content", portal_options.content_dir, "Content folder (see docs/content.md)")
+      ->capture_default_str();
+  import_portal->add_option("--date", portal_options.date,
+                            "Import date written into changed procedures (YYYY-MM-DD; default: today in Vietnam)");
+  import_portal->add_option("--report", portal_options.report,
+                            "Also write the whole report as JSON: every flag, change and disagreement");
+  import_portal->add_option("--rates", portal_options.rates,
+                            "Also write the parse-rate table as Markdown (the project keeps it in docs/import-rates.md)");
+  import_portal->add_flag("--dry-run", portal_options.dry_run, "Report what would change; write nothing");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -83,6 +131,8 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
   if (*calc) return motcua::cli::calc(calc->get_subcommands().front()->get_name(), options);
+  if (*import_csv) return motcua::cli::import_csv(csv_options);
+  if (*import_portal) return motcua::cli::import_portal(portal_options);
   if (*build) return motcua::cli::build(options);
   if (*check) return motcua::cli::check(options);
   return 2;

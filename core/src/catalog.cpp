@@ -17,6 +17,23 @@ const Channel* Procedure::channel(ChannelKind kind) const {
   return nullptr;
 }
 
+const UnreviewedPart* Procedure::flag(const std::string& pointer) const {
+  for (const UnreviewedPart& u : unreviewed) {
+    if (u.pointer == pointer) return &u;
+  }
+  return nullptr;
+}
+
+const UnreviewedPart* Procedure::flag_within(const std::string& pointer) const {
+  for (const UnreviewedPart& u : unreviewed) {
+    if (u.pointer == pointer || (u.pointer.size() > pointer.size() && u.pointer.compare(0, pointer.size(), pointer) == 0 &&
+                                 u.pointer[pointer.size()] == '/')) {
+      return &u;
+    }
+  }
+  return nullptr;
+}
+
 const char* level_name(Level l) {
   switch (l) {
     case Level::bo: return "Cấp bộ";
@@ -154,6 +171,14 @@ Procedure Catalog::localize(const Procedure& national, const CatalogEntry& entry
   const ProcedureOverrides& o = entry.overrides;
   if (o.competent_agency) p.competent_agency = *o.competent_agency;
   if (o.implementing_agency) p.implementing_agency = *o.implementing_agency;
+  if (o.boundary_independent) p.boundary_independent = *o.boundary_independent;
+  if (o.full_online) {
+    p.full_online = *o.full_online;
+    // The province offers the whole process online even where the national text says partial.
+    for (Channel& c : p.channels) {
+      if (c.kind == ChannelKind::online && p.full_online) c.online_level = "full";
+    }
+  }
   for (const ChannelOverride& co : o.channels) {
     for (Channel& c : p.channels) {
       if (c.kind != co.kind) continue;

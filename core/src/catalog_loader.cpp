@@ -63,6 +63,10 @@ bool check_utf8(const std::string& file, const std::string& text, Diagnostics& d
   return true;
 }
 
+bool is_currency_code(const std::string& s) {
+  return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 Deadline read_deadline(ObjectReader& parent, const std::string& key, Need need, bool* present) {
   Deadline d;
   const json* v = parent.object(key, need);
@@ -93,15 +97,23 @@ Fee read_fee(ObjectReader& parent, const std::string& key, Need need, bool* pres
   if (present) *present = v != nullptr;
   if (v == nullptr) return f;
   ObjectReader r(parent.document(), *v, parent.pointer_of(key), parent.diagnostics(), "fee");
-  const std::string kind = r.one_of("kind", Need::required, {"free", "amount", "local", "not_regulated", "unknown"}, "unknown");
+  const std::string kind =
+      r.one_of("kind", Need::required, {"free", "amount", "local", "not_regulated", "foreign", "unknown"}, "unknown");
   static const std::map<std::string, FeeKind> kinds = {
       {"free", FeeKind::free}, {"amount", FeeKind::amount}, {"local", FeeKind::local},
-      {"not_regulated", FeeKind::not_regulated}, {"unknown", FeeKind::unknown}};
+      {"not_regulated", FeeKind::not_regulated}, {"foreign", FeeKind::foreign}, {"unknown", FeeKind::unknown}};
   f.kind = kinds.at(kind);
-  f.amount = r.integer("amount", f.kind == FeeKind::amount ? Need::required : Need::optional, 0,
-                       1'000'000'000'000LL, 0);
-  if (f.kind != FeeKind::amount && r.has("amount")) {
-    r.error("amount", "\"amount\" is only used with \"kind\": \"amount\" (found \"" + kind + "\")");
+  const bool has_amount = f.kind == FeeKind::amount || f.kind == FeeKind::foreign;
+  f.amount = r.integer("amount", has_amount ? Need::required : Need::optional, 0, 1'000'000'000'000LL, 0);
+  if (!has_amount && r.has("amount")) {
+    r.error("amount", "\"amount\" is only used with \"kind\": \"amount\" or \"foreign\" (found \"" + kind + "\")");
+  }
+  f.currency = r.string("currency", f.kind == FeeKind::foreign ? Need::required : Need::optional);
+  if (f.kind == FeeKind::foreign && r.has("currency") && !is_currency_code(f.currency)) {
+    r.error("currency", "\"" + f.currency + "\" is not a currency code; use ISO 4217 letters such as \"USD\"");
+  }
+  if (f.kind != FeeKind::foreign && r.has("currency")) {
+    r.error("currency", "\"currency\" is only used with \"kind\": \"foreign\"; amounts in đồng need none");
   }
   f.per = r.string("per", Need::optional);
   f.text = r.string("text", Need::optional);
@@ -471,7 +483,7 @@ class Loader {
         // Keep going: cross-references below still report what they can.
       }
       ObjectReader r(*d, d->value, "", diags_, "procedure");
-      p.steps_markdown = markdown(r, dir, "steps", true);
+      p.steps_markdown = markdown(r, dir, "steps", p.status != ReviewStatus::imported);
       p.conditions_markdown = markdown(r, dir, "conditions", false);
       const std::string folder = base_name(dir);
       if (!p.code.empty() && p.code != folder) {
@@ -626,7 +638,9 @@ class Loader {
     if (!c.slug.empty() && c.slug != file_slug) {
       r.error("slug", "slug \"" + c.slug + "\" does not match its file name " + file_slug + ".json");
     }
-    if (c.slug == "thu-tuc") r.error("slug", "\"thu-tuc\" is used by the site itself; choose another commune slug");
+    if (c.slug == "thu-tuc" || c.slug == "linh-vuc") {
+      r.error("slug", "\"" + c.slug + "\" is used by the site itself; choose another commune slug");
+    }
     c.name = r.string("name", Need::required);
     c.kind = r.one_of("kind", Need::required, {"xa", "phuong", "dac-khu"}, "xa");
     c.code = r.string("code", Need::optional);
@@ -664,6 +678,16 @@ class Loader {
                                "\"; use \"province\" or the slug of a commune of this province");
       }
     }
+    if (const json* s = r.object("source", Need::optional)) {
+      ObjectReader sr(d, *s, r.pointer_of("source"), diags_, "catalog entry source");
+      CatalogSource src;
+      src.decision = sr.string("decision", Need::required);
+      src.date = sr.string("date", Need::required);
+      check_date(sr, "date", src.date);
+      src.sample = sr.boolean("sample", Need::optional, false);
+      sr.finish();
+      e.source = src;
+    }
     if (const json* o = r.object("overrides", Need::optional)) {
       ObjectReader orr(d, *o, r.pointer_of("overrides"), diags_, "overrides");
       if (orr.has("competent_agency")) e.overrides.competent_agency = orr.string("competent_agency", Need::required);
@@ -671,6 +695,16 @@ class Loader {
         e.overrides.implementing_agency = orr.string("implementing_agency", Need::required);
       }
       e.overrides.note = orr.string("note", Need::optional);
+      if (orr.has("boundary_independent")) {
+        e.overrides.boundary_independent = orr.boolean("boundary_independent", Need::required);
+      }
+      if (orr.has("full_online")) {
+        e.overrides.full_online = orr.boolean("full_online", Need::required);
+        if (*e.overrides.full_online && national != nullptr && national->channel(ChannelKind::online) == nullptr) {
+          orr.error("full_online", "\"full_online\" is true but procedure " + national->code +
+                                       " has no \"online\" channel; add it to the national procedure first");
+        }
+      }
       if (const json* rules = orr.array("fee_rules", Need::optional)) {
         std::vector<std::string> channel_slugs;
         if (national != nullptr) {
@@ -801,7 +835,14 @@ bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags,
     r.error("code", "invalid procedure code \"" + p.code + "\": national codes look like 1.001193");
   }
   p.name = r.string("name", Need::required);
-  p.summary = r.string("summary", Need::required);
+  // Imported records may lack what a reviewed page must have; the importer flags each gap.
+  const std::string status = r.one_of("status", Need::optional, {"reviewed", "imported"}, "");
+  p.status = status == "reviewed" ? ReviewStatus::reviewed
+             : status == "imported" ? ReviewStatus::imported
+                                    : ReviewStatus::unspecified;
+  const bool imported = p.status == ReviewStatus::imported;
+  const Need reviewed_needs = imported ? Need::optional : Need::required;
+  p.summary = r.string("summary", reviewed_needs);
   static const std::map<std::string, Level> levels = {
       {"bo", Level::bo}, {"tinh", Level::tinh}, {"xa", Level::xa}, {"khac", Level::khac}};
   const std::vector<std::string> level_names = r.strings("levels", Need::required);
@@ -817,14 +858,16 @@ bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags,
   p.field = r.string("field", Need::required);
   check_slug(r, "field", p.field);
   p.procedure_type = r.string("procedure_type", Need::optional);
-  p.competent_agency = r.string("competent_agency", Need::required);
+  p.competent_agency = r.string("competent_agency", reviewed_needs);
   p.implementing_agency = r.string("implementing_agency", Need::optional);
   p.authorized_agency = r.string("authorized_agency", Need::optional);
   p.coordinating_agencies = r.strings("coordinating_agencies", Need::optional);
-  p.applicants = r.strings("applicants", Need::required);
+  p.applicants = r.strings("applicants", reviewed_needs);
 
   if (const json* channels = r.array("channels", Need::required)) {
-    if (channels->empty()) r.error("channels", "a procedure needs at least one channel (direct, online or postal)");
+    if (channels->empty() && !imported) {
+      r.error("channels", "a procedure needs at least one channel (direct, online or postal)");
+    }
     std::set<std::string> kinds;
     for (std::size_t i = 0; i < channels->size(); ++i) {
       const std::string cp = "/channels/" + std::to_string(i);
@@ -889,7 +932,7 @@ bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags,
       if (!item.id.empty() && !is_valid_slug(item.id)) dr.error("id", "invalid item id \"" + item.id + "\"");
       if (!item.id.empty() && !ids.insert(item.id).second) dr.error("id", "item \"" + item.id + "\" is listed twice");
       if (item.id.empty()) item.id = "giay-to-" + std::to_string(i + 1);
-      item.name = dr.string("name", Need::required);
+      item.name = dr.string("name", reviewed_needs);
       item.originals = static_cast<int>(dr.integer("originals", Need::required, 0, 100, 0));
       item.copies = static_cast<int>(dr.integer("copies", Need::required, 0, 100, 0));
       item.form = dr.string("form", Need::optional);
@@ -947,19 +990,32 @@ bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags,
     p.conditions_markdown = to_nfc(doc.value["conditions"].get<std::string>());
   }
 
-  if (const json* result = r.object("result", Need::required)) {
-    ObjectReader rr(doc, *result, "/result", diags, "result");
-    p.result.name = rr.string("name", Need::required);
-    p.result.code = rr.string("code", Need::optional);
+  auto read_result = [&](const json& v, const std::string& pointer) {
+    ObjectReader rr(doc, v, pointer, diags, "result");
+    ProcedureResult res;
+    res.name = rr.string("name", reviewed_needs);
+    res.code = rr.string("code", Need::optional);
     rr.finish();
+    p.results.push_back(res);
+  };
+  if (r.has("result") && r.has("results")) {
+    r.error("results", "give either \"result\" (one) or \"results\" (several), not both");
+  } else if (r.has("results")) {
+    if (const json* results = r.array("results", Need::required)) {
+      if (results->empty() && !imported) r.error("results", "a procedure needs at least one result");
+      for (std::size_t i = 0; i < results->size(); ++i) read_result((*results)[i], "/results/" + std::to_string(i));
+    }
+  } else if (const json* result = r.object("result", reviewed_needs)) {
+    read_result(*result, "/result");
   }
-  if (const json* basis = r.array("legal_basis", Need::required)) {
-    if (basis->empty()) r.error("legal_basis", "a procedure needs at least one legal document in \"legal_basis\"");
+  if (const json* basis = r.array("legal_basis", reviewed_needs)) {
+    // An empty list is allowed: `motcua check` warns about it (missing_legal_basis).
     for (std::size_t i = 0; i < basis->size(); ++i) {
       ObjectReader lr(doc, (*basis)[i], "/legal_basis/" + std::to_string(i), diags, "legal document");
       LegalDocument l;
-      l.title = lr.string("title", Need::required);
+      l.title = lr.string("title", reviewed_needs);
       l.number = lr.string("number", Need::required);
+      l.type = lr.string("type", Need::optional);
       l.article = lr.string("article", Need::optional);
       l.issued = lr.string("issued", Need::optional);
       check_date(lr, "issued", l.issued);
@@ -987,14 +1043,42 @@ bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags,
   }
   p.effective_date = r.string("effective_date", Need::optional);
   check_date(r, "effective_date", p.effective_date);
-  if (const json* source = r.object("source", Need::required)) {
+  if (const json* source = r.object("source", reviewed_needs)) {
     ObjectReader sr(doc, *source, "/source", diags, "source");
-    p.source.decision = sr.string("decision", Need::required);
+    p.source.decision = sr.string("decision", reviewed_needs);
     p.source.url = sr.link("url", Need::optional, false);
     p.source.retrieved = sr.string("retrieved", Need::optional);
     sr.finish();
   }
   p.notes = r.strings("notes", Need::optional);
+  if (const json* info = r.object("import", imported ? Need::required : Need::optional)) {
+    if (!imported) r.error("import", "\"import\" belongs to procedures with \"status\": \"imported\"");
+    ObjectReader ir(doc, *info, "/import", diags, "import");
+    p.import.from = ir.string("from", Need::required);
+    p.import.record = ir.string("record", Need::required);
+    p.import.date = ir.string("date", Need::required);
+    check_date(ir, "date", p.import.date);
+    ir.finish();
+  }
+  if (const json* parts = r.array("unreviewed", Need::optional)) {
+    for (std::size_t i = 0; i < parts->size(); ++i) {
+      ObjectReader ur(doc, (*parts)[i], "/unreviewed/" + std::to_string(i), diags, "unreviewed part");
+      UnreviewedPart u;
+      u.pointer = ur.string("pointer", Need::optional);
+      if (!u.pointer.empty() && u.pointer.front() != '/') {
+        ur.error("pointer", "\"" + u.pointer + "\" is not a JSON Pointer; write e.g. \"/channels/0/deadline\"");
+      }
+      u.reason = ur.string("reason", Need::required);
+      if (!u.reason.empty() && !std::all_of(u.reason.begin(), u.reason.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+          })) {
+        ur.error("reason", "reason codes are snake_case, e.g. \"deadline_no_unit\" (see docs/import.md)");
+      }
+      u.text = ur.string("text", Need::optional);
+      ur.finish();
+      p.unreviewed.push_back(u);
+    }
+  }
   r.finish();
   return diags.error_count() == errors_before;
 }

@@ -55,9 +55,80 @@ std::string describe_fee(const Fee& f) {
     case FeeKind::amount: return format_vnd(f.amount) + (f.per.empty() ? "" : "/" + f.per);
     case FeeKind::local: return "Theo mức do Hội đồng nhân dân tỉnh quy định";
     case FeeKind::not_regulated: return "Không quy định";
+    case FeeKind::foreign: return std::to_string(f.amount) + " " + f.currency + (f.per.empty() ? "" : "/" + f.per);
     case FeeKind::unknown: break;
   }
   return "Chưa có thông tin";
+}
+
+namespace {
+
+// The first segment of a pointer ("channels" for "/channels/1/fee") and the index after it.
+std::string pointer_segment(const std::string& pointer, std::size_t n) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= n; ++i) {
+    if (start >= pointer.size() || pointer[start] != '/') return "";
+    const std::size_t end = pointer.find('/', start + 1);
+    if (i == n) return pointer.substr(start + 1, end == std::string::npos ? std::string::npos : end - start - 1);
+    start = end == std::string::npos ? pointer.size() : end;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string describe_unreviewed_reason(const std::string& reason) {
+  // Codes from docs/import.md; an unknown code still tells the citizen the truth.
+  static const std::map<std::string, const char*> reasons = {
+#include "unreviewed_reasons.inc"
+  };
+  const auto it = reasons.find(reason);
+  if (it != reasons.end()) return it->second;
+  if (reason.size() > 8 && reason.compare(reason.size() - 8, 8, "_missing") == 0) return "nguồn không ghi phần này";
+  return "chưa tách được thành dữ liệu có cấu trúc";
+}
+
+std::string describe_content_part(const std::string& pointer, const Procedure& p) {
+  const std::string part = pointer_segment(pointer, 0);
+  const std::string index = pointer_segment(pointer, 1);
+  const std::string sub = pointer_segment(pointer, 2);
+  auto number = [&](const std::string& what) {
+    if (index.empty() || index.find_first_not_of("0123456789") != std::string::npos) return what;
+    return what + " thứ " + std::to_string(std::stoul(index.substr(0, 6)) + 1);
+  };
+  if (part == "channels") {
+    std::string channel;
+    if (!index.empty() && index.find_first_not_of("0123456789") == std::string::npos) {
+      const std::size_t i = std::stoul(index.substr(0, 6));
+      if (i < p.channels.size()) channel = std::string(" (") + channel_name(p.channels[i].kind) + ")";
+    }
+    if (sub == "deadline") return "Thời hạn giải quyết" + channel;
+    if (sub == "fee") return "Phí, lệ phí" + channel;
+    return index.empty() ? "Cách thức thực hiện" : "Cách nộp" + channel;
+  }
+  if (part == "dossier") return index.empty() ? "Thành phần hồ sơ" : number("Giấy tờ");
+  if (part == "legal_basis") return index.empty() ? "Căn cứ pháp lý" : number("Văn bản căn cứ");
+  if (part == "results" || part == "result") return index.empty() ? "Kết quả" : number("Kết quả");
+  if (part == "levels") return "Cấp thực hiện";
+  if (part == "competent_agency") return "Cơ quan có thẩm quyền";
+  if (part == "implementing_agency") return "Cơ quan thực hiện";
+  if (part == "applicants") return "Đối tượng thực hiện";
+  if (part == "steps") return "Trình tự thực hiện";
+  if (part == "conditions") return "Yêu cầu, điều kiện";
+  if (part == "field") return "Lĩnh vực";
+  if (part == "source") return "Quyết định công bố";
+  return "Thông tin khác";
+}
+
+std::string section_of_part(const std::string& pointer) {
+  const std::string part = pointer_segment(pointer, 0);
+  const std::string sub = pointer_segment(pointer, 2);
+  if (part == "channels") return sub == "fee" ? "le-phi" : sub == "deadline" ? "thoi-han" : "noi-nop";
+  if (part == "dossier") return "giay-to";
+  if (part == "legal_basis" || part == "source") return "can-cu";
+  if (part == "steps") return "trinh-tu";
+  if (part == "competent_agency" || part == "implementing_agency" || part == "levels") return "noi-nop";
+  return "doi-tuong";
 }
 
 std::string describe_opening_hours(const OpeningHours& h) {

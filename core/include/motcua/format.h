@@ -22,6 +22,15 @@ std::string describe_deadline(const Deadline& d);
 // "Không quy định". "Miễn phí" and "Không quy định" are different answers.
 std::string describe_fee(const Fee& f);
 
+// Why a part of an imported record is shown in the source's words, for citizens:
+// "deadline_no_unit" -> "nguồn ghi số ngày nhưng không ghi đơn vị". See docs/import.md.
+std::string describe_unreviewed_reason(const std::string& reason);
+// The part a JSON Pointer of a procedure file names, in words: "/channels/1/deadline" ->
+// "Thời hạn giải quyết (Trực tuyến)".
+std::string describe_content_part(const std::string& pointer, const Procedure& p);
+// The id of the procedure page's section that shows that part ("thoi-han").
+std::string section_of_part(const std::string& pointer);
+
 // "Thứ Hai – Thứ Sáu: 07:30–11:30, 13:30–17:00"
 std::string describe_opening_hours(const OpeningHours& h);
 

@@ -16,7 +16,9 @@ constexpr int kSchemaVersion = 1;
 enum class Level { bo, tinh, xa, khac };
 enum class ChannelKind { direct, online, postal };
 enum class DeadlineUnit { same_day, working_days, calendar_days, working_hours, months, unknown };
-enum class FeeKind { free, amount, local, not_regulated, unknown };
+enum class FeeKind { free, amount, local, not_regulated, foreign, unknown };
+// Who stands behind a procedure's facts (docs/import.md).
+enum class ReviewStatus { unspecified, reviewed, imported };
 enum class DossierKind { submit, present };
 
 struct Deadline {
@@ -27,7 +29,8 @@ struct Deadline {
 
 struct Fee {
   FeeKind kind = FeeKind::unknown;
-  std::int64_t amount = 0;  // whole đồng, for FeeKind::amount
+  std::int64_t amount = 0;  // whole đồng for FeeKind::amount; whole units of `currency` for foreign
+  std::string currency;     // ISO 4217 ("USD"), for FeeKind::foreign
   std::string per;          // "bản", "trang", "hồ sơ" ...
   std::string text;         // tiers and exceptions in words
   std::string basis;        // legal source
@@ -86,6 +89,7 @@ struct DossierItem {
 };
 
 struct LegalDocument {
+  std::string type;  // "Luật", "Nghị định", "Thông tư"... when known
   std::string title;
   std::string number;
   std::string article;
@@ -95,6 +99,20 @@ struct LegalDocument {
 struct ProcedureResult {
   std::string name;
   std::string code;
+};
+
+// A part of an imported record that could not be structured: shown as the source's own
+// words marked "Chưa rà soát" (docs/import.md).
+struct UnreviewedPart {
+  std::string pointer;  // JSON Pointer into the procedure file
+  std::string reason;   // code from docs/import.md
+  std::string text;     // the source's words
+};
+
+struct ImportInfo {
+  std::string from;    // "dichvucong.gov.vn"
+  std::string record;  // "bo-tu-phap/1.000656.json"
+  std::string date;    // YYYY-MM-DD, the day the import last changed the file
 };
 
 struct SourceReference {
@@ -121,7 +139,7 @@ struct Procedure {
   FeeSchedule fees;                 // fee rules as data (empty: not given yet)
   std::string steps_markdown;
   std::string conditions_markdown;
-  ProcedureResult result;
+  std::vector<ProcedureResult> results;  // "result" or "results" in content; may be empty only when imported
   std::vector<LegalDocument> legal_basis;
   bool boundary_independent = false;
   bool full_online = false;
@@ -130,7 +148,14 @@ struct Procedure {
   std::string effective_date;
   SourceReference source;
   std::vector<std::string> notes;
+  ReviewStatus status = ReviewStatus::unspecified;
+  ImportInfo import;                     // status imported
+  std::vector<UnreviewedPart> unreviewed;
   std::string file;  // where it was defined, for messages
+
+  // The flag on a part, or on a part inside it ("/channels/1" matches "/channels/1/fee"), if any.
+  const UnreviewedPart* flag(const std::string& pointer) const;
+  const UnreviewedPart* flag_within(const std::string& pointer) const;
 
   bool has_level(Level l) const;
   const Channel* channel(ChannelKind kind) const;
@@ -204,6 +229,16 @@ struct ProcedureOverrides {
   std::vector<ChannelOverride> channels;
   std::vector<FeeRule> fee_rules;  // replace the national rule with the same id, or add
   std::string note;
+  std::optional<bool> boundary_independent;  // the province's own list decides (import csv)
+  std::optional<bool> full_online;
+};
+
+// The provincial decision that published a catalog entry ("Quyết định công bố danh mục
+// TTHC"): the source of every local fact in the entry.
+struct CatalogSource {
+  std::string decision;  // "1234/QĐ-UBND"
+  std::string date;      // YYYY-MM-DD
+  bool sample = false;   // not checked against the signed decision
 };
 
 // Where a catalog entry is received: the province center, and/or communes.
@@ -213,6 +248,7 @@ struct CatalogEntry {
   std::string procedure;  // national code
   std::string local_code;
   std::vector<std::string> centers;  // empty: follow the levels; else commune slugs and/or "province"
+  std::optional<CatalogSource> source;
   ProcedureOverrides overrides;
 };
 

@@ -3,6 +3,8 @@
 // docs/import.md) into the content model. Pure functions: text in, JSON out, no I/O.
 // Native only (the wasm client never imports).
 #include <nlohmann/json.hpp>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -47,5 +49,68 @@ std::vector<std::string> split_list(const std::string& cell);
 
 // The text with whitespace runs collapsed and trimmed; "" for "Không có thông tin".
 std::string clean_text(const std::string& cell);
+
+}  // namespace motcua::portal
+
+namespace motcua::portal {
+
+// How one part of one record ended: structured, kept verbatim with a flag, or empty in the source.
+struct PartCount {
+  int parsed = 0;
+  int flagged = 0;
+  int empty = 0;
+};
+
+// The parts the parse-rate table reports (docs/import-rates.md): per channel for deadline
+// and fee, per record for the rest.
+inline const char* const kReportedParts[] = {"deadline", "fee", "dossier", "legal_basis", "result", "agency"};
+
+// One record converted. `procedure` is procedure.json as written (keys in a fixed order
+// when dumped: nlohmann::ordered_json), `steps`/`conditions` the Markdown files ("" none).
+struct ConvertedRecord {
+  std::string code;
+  std::string field_name;  // linh_vuc, to be found or added in fields.json
+  nlohmann::ordered_json procedure;
+  std::string steps;
+  std::string conditions;
+  std::map<std::string, PartCount> counts;  // one record's contribution to the table
+  std::string error;                        // non-empty: the record cannot become content (why)
+};
+
+struct ConvertOptions {
+  std::string record_path;  // "bo-tu-phap/1.000656.json", kept in "import"
+  std::string date;         // YYYY-MM-DD of the import
+  // Field slug for a linh_vuc name (found in fields.json or made for it).
+  std::function<std::string(const std::string& name)> field_slug;
+  // Is this national code in the catalog (for "related")?
+  std::function<bool(const std::string& code)> known_code;
+};
+
+ConvertedRecord convert_record(const nlohmann::json& record, const ConvertOptions& options);
+
+// Verbatim portal text as Markdown: every source line kept, nothing it says read as markup.
+std::string text_to_markdown(const std::string& text);
+
+// A slug for a Vietnamese name: "Hàng hải và đường thủy nội địa" -> "hang-hai-va-duong-thuy-noi-dia".
+std::string make_slug(const std::string& name);
+
+}  // namespace motcua::portal
+
+#include "motcua/model.h"
+
+namespace motcua {
+struct Catalog;
+}
+
+namespace motcua::portal {
+
+// The parse-rate table over the imported procedures of a catalog, from what their content
+// says: a part is flagged when an "unreviewed" entry names it, empty when that entry's
+// reason ends in "_missing". Deadlines and fees count per channel, the rest per procedure.
+std::map<std::string, PartCount> parse_rates(const Catalog& catalog);
+// Reason code -> how many flags carry it, over the imported procedures.
+std::map<std::string, int> reason_counts(const Catalog& catalog);
+// Both as the Markdown page docs/import-rates.md.
+std::string rates_markdown(const Catalog& catalog, const std::string& records_origin);
 
 }  // namespace motcua::portal

@@ -1,1 +1,309 @@
+// One National Public Service Portal record into one procedure of the content model
+// (docs/import.md). Every part goes through its parser; whatever could not be structured
+// is listed in "unreviewed" with the source's words.
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
 #include "motcua/portal_import.h"
+#include "motcua/vietnamese_text.h"
+
+namespace motcua::portal {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+// Names above this are prose (limits::kMaxNameBytes is 4,000); they keep this much as a name.
+constexpr std::size_t kLongNameBytes = 2'000;
+constexpr std::size_t kShortNameBytes = 300;
+
+std::string field_text(const nlohmann::json& record, const char* key) {
+  const auto it = record.find(key);
+  if (it == record.end() || !it->is_string()) return "";
+  return it->get<std::string>();
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool is_missing(const Flag& f) { return ends_with(f.reason, "_missing"); }
+
+// nlohmann::json (sorted keys) to ordered_json, keeping the parsers' values as they are.
+ojson ordered(const nlohmann::json& v) { return ojson::parse(v.dump()); }
+
+// A part's flags, moved under `prefix` ("/channels") in the procedure file.
+void add_flags(std::vector<Flag>& out, const std::vector<Flag>& flags, const std::string& prefix) {
+  for (Flag f : flags) {
+    f.pointer = prefix + f.pointer;
+    out.push_back(std::move(f));
+  }
+}
+
+// One part counted once per record: parsed, flagged, or empty in the source.
+void count_part(PartCount& c, const Parsed& p) {
+  if (p.empty) ++c.empty;
+  else if (!p.flags.empty()) ++c.flagged;
+  else ++c.parsed;
+}
+
+// National codes named in a text ("1.001193"), in order, once each.
+std::vector<std::string> codes_in(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i + 8 <= text.size(); ++i) {
+    if (!(text[i] >= '0' && text[i] <= '9') || text[i + 1] != '.') continue;
+    if (i > 0 && ((text[i - 1] >= '0' && text[i - 1] <= '9') || text[i - 1] == '.')) continue;
+    bool digits = true;
+    for (std::size_t k = 2; k < 8; ++k) digits = digits && text[i + k] >= '0' && text[i + k] <= '9';
+    if (!digits) continue;
+    if (i + 8 < text.size() && text[i + 8] >= '0' && text[i + 8] <= '9') continue;
+    const std::string code = text.substr(i, 8);
+    if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string make_slug(const std::string& name) {
+  const std::string folded = fold_for_search(name);
+  std::string slug;
+  for (char c : folded) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) slug += c;
+    else if (!slug.empty() && slug.back() != '-') slug += '-';
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  // Long names make unwieldy addresses: cut at a word boundary.
+  if (slug.size() > 60) {
+    const std::size_t cut = slug.rfind('-', 60);
+    slug = slug.substr(0, cut == std::string::npos || cut == 0 ? 60 : cut);
+  }
+  return slug;
+}
+
+std::string text_to_markdown(const std::string& text) {
+  const std::string nfc = to_nfc(text);
+  std::vector<std::string> lines;
+  std::string line;
+  for (std::size_t i = 0; i <= nfc.size(); ++i) {
+    if (i == nfc.size() || nfc[i] == '\n') {
+      // Trim and collapse blanks within the line.
+      std::string clean = clean_text(line);
+      if (!clean.empty()) lines.push_back(clean);
+      line.clear();
+    } else if (nfc[i] != '\r') {
+      line += nfc[i];
+    }
+  }
+  std::string out;
+  bool previous_item = false;
+  for (const std::string& l : lines) {
+    // A source bullet ("- ", "+ ", "• ") stays a list item; everything else is its own paragraph.
+    const bool item = l.rfind("- ", 0) == 0 || l.rfind("+ ", 0) == 0 || l.rfind("• ", 0) == 0;
+    std::string body = item ? l.substr(l[0] == '-' || l[0] == '+' ? 2 : std::string("• ").size()) : l;
+    std::string escaped;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      const char c = body[i];
+      // Characters Markdown would read as markup; digits followed by "." or ")" at the start
+      // would become an ordered list that renumbers the source's own "1." "2)".
+      if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' ||
+          c == '#' || c == '|' || c == '~' || c == '&' || (c == '!' && i + 1 < body.size() && body[i + 1] == '[')) {
+        escaped += '\\';
+      }
+      escaped += c;
+      if (i == 0 && c >= '0' && c <= '9') {
+        std::size_t k = 1;
+        while (k < body.size() && body[k] >= '0' && body[k] <= '9') ++k;
+        if (k < body.size() && (body[k] == '.' || body[k] == ')')) {
+          escaped += body.substr(1, k - 1);
+          escaped += '\\';
+          i = k - 1;
+        }
+      }
+    }
+    if (!item && (escaped.rfind("- ", 0) == 0 || escaped.rfind("+ ", 0) == 0 || escaped.rfind("=", 0) == 0)) {
+      escaped = "\\" + escaped;
+    }
+    if (!out.empty()) out += (item && previous_item) ? "\n" : "\n\n";
+    out += item ? "- " + escaped : escaped;
+    previous_item = item;
+  }
+  if (!out.empty()) out += '\n';
+  return out;
+}
+
+ConvertedRecord convert_record(const nlohmann::json& record, const ConvertOptions& options) {
+  ConvertedRecord out;
+  for (const char* part : kReportedParts) out.counts[part];
+  if (!record.is_object()) {
+    out.error = "the record is not a JSON object";
+    return out;
+  }
+  out.code = clean_text(field_text(record, "ma_thu_tuc"));
+  const bool code_ok = out.code.size() == 8 && out.code[1] == '.' &&
+                       std::all_of(out.code.begin() + 2, out.code.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                       out.code[0] >= '0' && out.code[0] <= '9';
+  if (!code_ok) {
+    out.error = "\"ma_thu_tuc\" is \"" + out.code + "\", not a national code like 1.001193";
+    return out;
+  }
+  const std::string name = clean_text(field_text(record, "ten_thu_tuc"));
+  if (name.empty()) {
+    out.error = "\"ten_thu_tuc\" (the procedure's name) is empty";
+    return out;
+  }
+  out.field_name = clean_text(field_text(record, "linh_vuc"));
+  if (out.field_name.empty()) {
+    out.error = "\"linh_vuc\" (the field) is empty";
+    return out;
+  }
+  std::vector<Flag> flags;
+
+  const Parsed levels = parse_levels(field_text(record, "cap_thuc_hien"));
+  add_flags(flags, levels.flags, "/levels");
+  if (!levels.value.is_array() || levels.value.empty()) {
+    out.error = "\"cap_thuc_hien\" names no level in force (\"" + clean_text(field_text(record, "cap_thuc_hien")) +
+                "\"); a page needs at least one";
+    return out;
+  }
+
+  const Parsed channels = parse_channels(field_text(record, "cach_thuc_thuc_hien"));
+  add_flags(flags, channels.flags, "/channels");
+  PartCount& deadline_count = out.counts["deadline"];
+  PartCount& fee_count = out.counts["fee"];
+  if (channels.empty) {
+    ++deadline_count.empty;
+    ++fee_count.empty;
+    flags.push_back({"/channels", "channels_missing", ""});
+  } else if (!channels.value.is_array() || channels.value.empty()) {
+    ++deadline_count.flagged;
+    ++fee_count.flagged;
+  } else {
+    for (std::size_t i = 0; i < channels.value.size(); ++i) {
+      const std::string prefix = "/" + std::to_string(i);
+      auto count = [&](PartCount& c, const std::string& part) {
+        const Flag* flag = nullptr;
+        for (const Flag& f : channels.flags) {
+          if (f.pointer == prefix + "/" + part) flag = &f;
+        }
+        if (flag == nullptr) ++c.parsed;
+        else if (is_missing(*flag)) ++c.empty;
+        else ++c.flagged;
+      };
+      count(deadline_count, "deadline");
+      count(fee_count, "fee");
+    }
+  }
+
+  const Parsed dossier = parse_dossier(field_text(record, "thanh_phan_ho_so"));
+  count_part(out.counts["dossier"], dossier);
+  add_flags(flags, dossier.flags, "/dossier");
+  if (dossier.empty) flags.push_back({"/dossier", "dossier_missing", ""});
+
+  const Parsed results = parse_results(field_text(record, "ket_qua_xu_ly"));
+  count_part(out.counts["result"], results);
+  add_flags(flags, results.flags, "/results");
+  if (results.empty) flags.push_back({"/results", "results_missing", ""});
+
+  const Parsed legal = parse_legal_basis(field_text(record, "can_cu_phap_ly"));
+  count_part(out.counts["legal_basis"], legal);
+  add_flags(flags, legal.flags, "/legal_basis");
+  if (legal.empty) flags.push_back({"/legal_basis", "legal_basis_missing", ""});
+
+  const std::string competent = clean_text(field_text(record, "co_quan_co_tham_quyen"));
+  const std::string implementing = clean_text(field_text(record, "co_quan_thuc_hien"));
+  PartCount& agency_count = out.counts["agency"];
+  if (!competent.empty()) ++agency_count.parsed;
+  else ++agency_count.empty;
+  if (competent.empty() && implementing.empty()) flags.push_back({"/competent_agency", "agency_missing", ""});
+
+  const std::string steps_text = field_text(record, "trinh_tu_thuc_hien");
+  out.steps = clean_text(steps_text).empty() ? "" : text_to_markdown(steps_text);
+  if (out.steps.empty()) flags.push_back({"/steps", "steps_missing", ""});
+  const std::string conditions_text = field_text(record, "yeu_cau_dieu_kien");
+  out.conditions = clean_text(conditions_text).empty() ? "" : text_to_markdown(conditions_text);
+
+  // Flags in file order, so that the same record always writes the same file.
+  std::stable_sort(flags.begin(), flags.end(), [](const Flag& a, const Flag& b) { return a.pointer < b.pointer; });
+
+  ojson p;
+  p["$schema"] = "../../../docs/schema/procedure.schema.json";
+  p["status"] = "imported";
+  p["code"] = out.code;
+  p["name"] = name;
+  p["levels"] = ordered(levels.value);
+  p["field"] = options.field_slug ? options.field_slug(out.field_name) : make_slug(out.field_name);
+  const std::string type = clean_text(field_text(record, "loai_thu_tuc"));
+  if (!type.empty()) p["procedure_type"] = type;
+  if (!competent.empty()) p["competent_agency"] = competent;
+  if (!implementing.empty()) p["implementing_agency"] = implementing;
+  const std::string authorized = clean_text(field_text(record, "co_quan_duoc_uy_quyen"));
+  if (!authorized.empty()) p["authorized_agency"] = authorized;
+  const std::vector<std::string> coordinating = split_list(field_text(record, "co_quan_phoi_hop"));
+  if (!coordinating.empty()) p["coordinating_agencies"] = coordinating;
+  const std::vector<std::string> applicants = split_list(field_text(record, "doi_tuong_thuc_hien"));
+  p["applicants"] = applicants;
+  if (applicants.empty()) flags.push_back({"/applicants", "applicants_missing", ""});
+  p["channels"] = channels.value.is_array() ? ordered(channels.value) : ojson::array();
+  p["dossier"] = dossier.value.is_array() ? ordered(dossier.value) : ojson::array();
+  // The content model needs both counts; a count the parser could not read is flagged.
+  for (std::size_t i = 0; i < p["dossier"].size(); ++i) {
+    ojson& item = p["dossier"][i];
+    if (!item.contains("originals")) item["originals"] = 0;
+    if (!item.contains("copies")) item["copies"] = 0;
+    // A "name" of pages is the source's prose, not a name: a short head, the whole kept flagged.
+    const std::string item_name = item.value("name", "");
+    if (item_name.size() > kLongNameBytes) {
+      std::size_t cut = kShortNameBytes;
+      while (cut > 0 && item_name[cut] != ' ') --cut;
+      if (cut == 0) cut = kShortNameBytes;
+      while (cut > 0 && (static_cast<unsigned char>(item_name[cut]) & 0xC0) == 0x80) --cut;
+      item["name"] = item_name.substr(0, cut) + " …";
+      flags.push_back({"/dossier/" + std::to_string(i), "dossier_name_long", item_name});
+    }
+  }
+  const ojson result_list = results.value.is_array() ? ordered(results.value) : ojson::array();
+  if (result_list.size() == 1) {
+    p["result"] = result_list[0];
+    for (Flag& f : flags) {
+      if (f.pointer.rfind("/results/0", 0) == 0) f.pointer = "/result" + f.pointer.substr(10);
+      else if (f.pointer == "/results") f.pointer = "/result";
+    }
+  } else {
+    p["results"] = result_list;
+  }
+  p["legal_basis"] = legal.value.is_array() ? ordered(legal.value) : ojson::array();
+  p["boundary_independent"] = false;
+  p["full_online"] = false;
+  std::vector<std::string> related;
+  for (const std::string& code : codes_in(field_text(record, "thu_tuc_lien_quan"))) {
+    if (code != out.code && options.known_code && options.known_code(code)) related.push_back(code);
+  }
+  if (!related.empty()) p["related"] = related;
+  ojson source;
+  source["decision"] = clean_text(field_text(record, "so_quyet_dinh"));
+  const std::string url = clean_text(field_text(record, "detail_url"));
+  if (url.rfind("https://", 0) == 0) source["url"] = url;
+  p["source"] = source;
+  ojson info;
+  info["from"] = "dichvucong.gov.vn";
+  info["record"] = options.record_path;
+  info["date"] = options.date;
+  p["import"] = info;
+  std::stable_sort(flags.begin(), flags.end(), [](const Flag& a, const Flag& b) { return a.pointer < b.pointer; });
+  ojson unreviewed = ojson::array();
+  for (const Flag& f : flags) {
+    ojson u;
+    u["pointer"] = f.pointer;
+    u["reason"] = f.reason;
+    if (!f.text.empty()) u["text"] = f.text;
+    unreviewed.push_back(u);
+  }
+  if (!unreviewed.empty()) p["unreviewed"] = unreviewed;
+  out.procedure = std::move(p);
+  return out;
+}
+
+}  // namespace motcua::portal

@@ -15,6 +15,7 @@ const char* fee_kind_name(FeeKind k) {
     case FeeKind::amount: return "amount";
     case FeeKind::local: return "local";
     case FeeKind::not_regulated: return "not_regulated";
+    case FeeKind::foreign: return "foreign";
     case FeeKind::unknown: break;
   }
   return "unknown";
@@ -34,12 +35,19 @@ json procedure_json(const Procedure& p, const std::string& url) {
                {"fee", {{"kind", fee_kind_name(c.fee.kind)}, {"amount", c.fee.amount}, {"per", c.fee.per},
                         {"text", c.fee.text}, {"basis", c.fee.basis}, {"sample", c.fee.sample}}}};
     if (!c.online_level.empty()) ch["online_level"] = c.online_level;
+    if (!c.fee.currency.empty()) ch["fee"]["currency"] = c.fee.currency;
     channels.push_back(ch);
   }
   json dossier = json::array();
   for (const DossierItem& d : p.dossier) {
     dossier.push_back({{"name", d.name}, {"originals", d.originals}, {"copies", d.copies}, {"form", d.form},
                        {"kind", d.kind == DossierKind::present ? "present" : "submit"}, {"when", d.when}});
+  }
+  json results = json::array();
+  for (const ProcedureResult& r : p.results) results.push_back({{"name", r.name}, {"code", r.code}});
+  json unreviewed = json::array();
+  for (const UnreviewedPart& u : p.unreviewed) {
+    unreviewed.push_back({{"pointer", u.pointer}, {"reason", u.reason}, {"text", u.text}});
   }
   json basis = json::array();
   for (const LegalDocument& l : p.legal_basis) {
@@ -58,7 +66,8 @@ json procedure_json(const Procedure& p, const std::string& url) {
           {"dossier", dossier},
           {"steps_markdown", p.steps_markdown},
           {"conditions_markdown", p.conditions_markdown},
-          {"result", {{"name", p.result.name}, {"code", p.result.code}}},
+          {"result", results.empty() ? json(nullptr) : results.front()},
+          {"results", results},
           {"legal_basis", basis},
           {"boundary_independent", p.boundary_independent},
           {"full_online", p.full_online},
@@ -66,7 +75,11 @@ json procedure_json(const Procedure& p, const std::string& url) {
           {"related", p.related},
           {"effective_date", p.effective_date},
           {"source", {{"decision", p.source.decision}, {"url", p.source.url}, {"retrieved", p.source.retrieved}}},
-          {"notes", p.notes}};
+          {"notes", p.notes},
+          {"status", p.status == ReviewStatus::reviewed   ? "reviewed"
+                     : p.status == ReviewStatus::imported ? "imported"
+                                                          : "unspecified"},
+          {"unreviewed", unreviewed}};
 }
 
 json center_json(const Center& c) {
@@ -126,6 +139,9 @@ std::vector<OutputFile> render_catalog_api(const Catalog& catalog, const SiteOpt
       entry["local_code"] = e.local_code;
       entry["received_at"] = centers;
       entry["local_note"] = e.overrides.note;
+      if (e.source) {
+        entry["local_source"] = {{"decision", e.source->decision}, {"date", e.source->date}, {"sample", e.source->sample}};
+      }
       entries.push_back(entry);
     }
     json communes = json::array();

@@ -81,6 +81,16 @@ Data fee_data(const Fee& f) {
   return d;
 }
 
+// What the page says about a part it shows as the source's words (docs/import.md).
+Data flag_data(const UnreviewedPart* u) {
+  if (u == nullptr) return Data(false);
+  Data d;
+  put(d, "text", u->text);
+  put(d, "reason", describe_unreviewed_reason(u->reason));
+  put(d, "missing", u->reason.size() > 8 && u->reason.compare(u->reason.size() - 8, 8, "_missing") == 0);
+  return d;
+}
+
 bool same_deadline(const Deadline& a, const Deadline& b) {
   return a.unit == b.unit && a.value == b.value && a.text == b.text;
 }
@@ -257,12 +267,32 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
   if (p.boundary_independent) badges.push_back(Data("Nộp ở bất kỳ đâu trong tỉnh"));
   if (p.full_online) badges.push_back(Data("Làm trực tuyến toàn trình"));
   put(d, "badges", badges);
+  put(d, "status_reviewed", p.status == ReviewStatus::reviewed);
+  put(d, "status_imported", p.status == ReviewStatus::imported);
+  put(d, "import_date", format_date(p.import.date));
+  Data unreviewed = list();
+  for (const UnreviewedPart& u : p.unreviewed) {
+    Data x = flag_data(&u);
+    put(x, "part", describe_content_part(u.pointer, p));
+    put(x, "href", "#" + section_of_part(u.pointer));
+    unreviewed.push_back(x);
+  }
+  put(d, "unreviewed", unreviewed);
+  put(d, "levels_flag", flag_data(p.flag_within("/levels")));
+  put(d, "agency_flag", flag_data(p.flag_within("/competent_agency")));
+  put(d, "channels_flag", flag_data(p.flag("/channels")));
+  put(d, "dossier_flag", flag_data(p.flag("/dossier")));
+  put(d, "results_flag", flag_data(p.flag("/results")));
+  put(d, "legal_flag", flag_data(p.flag("/legal_basis")));
+  put(d, "steps_flag", flag_data(p.flag("/steps")));
 
   // What to bring, split as the law splits it: papers to hand in and papers to show.
   Data submit = list(), present = list();
-  for (const DossierItem& item : p.dossier) {
+  for (std::size_t n = 0; n < p.dossier.size(); ++n) {
+    const DossierItem& item = p.dossier[n];
     Data i;
     put(i, "name", item.name);
+    put(i, "flag", flag_data(p.flag_within("/dossier/" + std::to_string(n))));
     put(i, "count", count_text(item));
     put(i, "form", item.form);
     put(i, "when", item.when);
@@ -307,20 +337,29 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
   // How long and how much, per channel; one sentence when every channel agrees.
   Data channels = list();
   bool deadlines_agree = true, fees_agree = true, any_sample_fee = false;
-  for (const Channel& c : p.channels) {
+  for (std::size_t n = 0; n < p.channels.size(); ++n) {
+    const Channel& c = p.channels[n];
+    const std::string cp = "/channels/" + std::to_string(n);
+    const UnreviewedPart* deadline_flag = p.flag_within(cp + "/deadline");
+    const UnreviewedPart* fee_flag = p.flag_within(cp + "/fee");
     Data ch;
     put(ch, "kind", std::string(channel_name(c.kind)));
+    put(ch, "deadline_flag", flag_data(deadline_flag));
+    put(ch, "row_flag", flag_data(p.flag(cp)));
     put(ch, "online", c.kind == ChannelKind::online);
     put(ch, "online_full", c.online_level == "full");
     put(ch, "online_partial", c.online_level == "partial");
     put(ch, "deadline", describe_deadline(c.deadline));
     // The wording adds nothing when it only repeats "7 ngày làm việc".
     put(ch, "deadline_text", c.deadline.text == describe_deadline(c.deadline) ? "" : c.deadline.text);
-    put(ch, "fee", fee_data(c.fee));
+    Data fee = fee_data(c.fee);
+    put(fee, "flag", flag_data(fee_flag));
+    put(ch, "fee", fee);
     put(ch, "description", c.description);
     channels.push_back(ch);
-    deadlines_agree = deadlines_agree && same_deadline(c.deadline, p.channels.front().deadline);
-    fees_agree = fees_agree && same_fee(c.fee, p.channels.front().fee);
+    // A flagged part is shown per channel, in the source's words.
+    deadlines_agree = deadlines_agree && deadline_flag == nullptr && same_deadline(c.deadline, p.channels.front().deadline);
+    fees_agree = fees_agree && fee_flag == nullptr && same_fee(c.fee, p.channels.front().fee);
     any_sample_fee = any_sample_fee || c.fee.sample;
   }
   put(d, "channels", channels);
@@ -346,12 +385,22 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
   put(d, "steps_html", render_markdown(p.steps_markdown));
   put(d, "has_conditions", !p.conditions_markdown.empty());
   put(d, "conditions_html", render_markdown(p.conditions_markdown));
-  put(d, "result_name", p.result.name);
-  put(d, "result_code", p.result.code);
+  Data results = list();
+  for (std::size_t n = 0; n < p.results.size(); ++n) {
+    Data r;
+    put(r, "name", p.results[n].name);
+    put(r, "code", p.results[n].code);
+    put(r, "flag", flag_data(p.flag_within("/results/" + std::to_string(n))));
+    results.push_back(r);
+  }
+  put(d, "results", results);
+  put(d, "several_results", p.results.size() > 1);
 
   Data basis = list();
-  for (const LegalDocument& l : p.legal_basis) {
+  for (std::size_t n = 0; n < p.legal_basis.size(); ++n) {
+    const LegalDocument& l = p.legal_basis[n];
     Data b;
+    put(b, "flag", flag_data(p.flag_within("/legal_basis/" + std::to_string(n))));
     put(b, "title", l.title);
     put(b, "number", l.number);
     put(b, "article", l.article);
@@ -392,6 +441,11 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
     put(prov, "href", root + province->slug + "/");
     put(prov, "local_code", entry->local_code);
     put(prov, "note", entry->overrides.note);
+    // The decision that published the province's list, the source of its local facts.
+    put(prov, "source_text", entry->source ? "Quyết định " + entry->source->decision + " ngày " +
+                                                 format_date(entry->source->date)
+                                           : std::string());
+    put(prov, "source_sample", entry->source && entry->source->sample);
     put(prov, "national_href", root + "thu-tuc/" + p.code + "/");
     // Where this province receives it.
     Data centers = list();
