@@ -150,5 +150,38 @@ head -c 3000000 /dev/zero | "$motcua" calc deadline --content "$src/tests/sites/
 check "an oversized calc request exits 1" test $? -eq 1
 check "an oversized calc request names the limit" grep -q "the limit is 1048576 bytes" "$work/big.json"
 
+# import csv: a province's published list into its catalog (docs/import.md), all or nothing.
+cp -r "$src/tests/sites/basic/content" "$work/csv"
+csv_province="$work/csv/provinces/tinh-mau/province.json"
+cp "$csv_province" "$work/province-before.json"
+"$motcua" import csv "$src/tests/import/csv/errors.csv" --province tinh-mau --content "$work/csv" >"$work/csv-out.txt" 2>"$work/csv-err.txt"
+check "a list with errors exits 1" test $? -eq 1
+check "every error of the list is reported" test "$(grep -c ': error: ' "$work/csv-err.txt")" -eq 14
+check "a list error names file:line:column" grep -q "errors.csv:3:22: error: column \"Cấp thực hiện\"" "$work/csv-err.txt"
+check "a list with errors writes nothing" cmp -s "$csv_province" "$work/province-before.json"
+check "nothing but the province file is left beside it" test "$(ls -A "$work/csv/provinces/tinh-mau")" = "$(printf 'communes\nprovince.json')"
+"$motcua" import csv "$src/tests/import/csv/list-semicolon-bom.csv" --province tinh-mau --content "$work/csv" >"$work/csv-out.txt" 2>"$work/csv-err.txt"
+check "a good list exits 0" test $? -eq 0
+check "import csv reports added and changed entries" grep -q "1 added, 0 removed, 2 changed, 0 unchanged; written" "$work/csv-out.txt"
+check "the written catalog is the expected one" cmp -s "$csv_province" "$src/tests/import/csv/list.province.json"
+check "the content stays valid" bash -c "'$motcua' check --content '$work/csv' >/dev/null 2>&1"
+cp "$csv_province" "$work/province-first.json"
+"$motcua" import csv "$src/tests/import/csv/list-comma.csv" --province tinh-mau --content "$work/csv" >"$work/csv-out.txt" 2>&1
+check "the same list again (',' instead of ';') changes no byte" cmp -s "$csv_province" "$work/province-first.json"
+check "the same list again says so" grep -q "3 unchanged; the file was already up to date" "$work/csv-out.txt"
+"$motcua" import csv "$src/tests/import/csv/list-one-row.csv" --province tinh-mau --content "$work/csv" >"$work/csv-out.txt" 2>&1
+check "entries the list drops are reported" grep -q "^  - 2.000002" "$work/csv-out.txt"
+# A commune naming a procedure the list drops: the result would be invalid, so nothing is written.
+cp "$work/province-first.json" "$csv_province"
+sed -i 's/"does_not_receive": \["1.000001"\]/"does_not_receive": ["2.000002"]/' "$work/csv/provinces/tinh-mau/communes/"*.json
+"$motcua" import csv "$src/tests/import/csv/list-one-row.csv" --province tinh-mau --content "$work/csv" >"$work/csv-out.txt" 2>"$work/csv-err.txt"
+check "a list that would break the content exits 1" test $? -eq 1
+check "it names the file that would break" grep -q 'does_not_receive/0: procedure "2.000002" is not in the catalog' "$work/csv-err.txt"
+check "and writes nothing" cmp -s "$csv_province" "$work/province-first.json"
+"$motcua" import csv "$src/tests/import/csv/list-comma.csv" --province khong-co --content "$work/csv" >/dev/null 2>&1
+check "an unknown province exits 2" test $? -eq 2
+"$motcua" import csv "$work/no-such.csv" --province tinh-mau --content "$work/csv" >/dev/null 2>&1
+check "a missing list exits 2" test $? -eq 2
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

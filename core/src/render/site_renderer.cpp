@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <map>
@@ -456,9 +457,18 @@ class SiteBuilder {
     const std::string dir = pc.slug + "/" + (commune != nullptr ? commune->slug + "/" : "");
     const std::string root = root_for(dir);
     const Center& center = commune != nullptr ? commune->center : pc.center;
+    // Lists show the province's own "boundary-independent" and "fully online" where its
+    // list sets them; only those entries are localized (a deque keeps the pointers valid).
+    std::deque<Procedure> localized;
+    const auto as_listed = [&](const CatalogEntry& e) -> const Procedure* {
+      const Procedure* p = c_.find_procedure(e.procedure);
+      if (p == nullptr || (!e.overrides.boundary_independent && !e.overrides.full_online)) return p;
+      localized.push_back(Catalog::localize(*p, e));
+      return &localized.back();
+    };
     std::vector<const Procedure*> received;
     for (const CatalogEntry* e : c_.received_at(pc, commune)) {
-      if (const Procedure* p = c_.find_procedure(e->procedure)) received.push_back(p);
+      if (const Procedure* p = as_listed(*e)) received.push_back(p);
     }
     Data d;
     put(d, "center", render::center_data(center));
@@ -491,7 +501,7 @@ class SiteBuilder {
       // Everything this province publishes, including what only the communes receive.
       std::vector<const Procedure*> all;
       for (const CatalogEntry& e : pc.catalog) {
-        if (const Procedure* p = c_.find_procedure(e.procedure)) all.push_back(p);
+        if (const Procedure* p = as_listed(e)) all.push_back(p);
       }
       put(d, "catalog_groups", render::procedures_by_field(c_, all, root, pc.slug + "/"));
       put(d, "catalog_count", std::to_string(all.size()));
