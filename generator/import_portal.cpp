@@ -554,8 +554,7 @@ int import_portal(const ImportPortalOptions& options) {
   }
   for (const std::string& path : removals) std::remove((content_prefix + path).c_str());
   if (!options.rates.empty()) {
-    const std::string md = portal::rates_markdown(catalog, "dichvucong.gov.vn (" + std::to_string(code_source.size()) +
-                                                               " records)");
+    const std::string md = portal::rates_markdown(catalog, "dichvucong.gov.vn");
     if (!write_atomically(options.rates, md, error)) {
       std::cerr << "motcua: error: " << error << "\n";
       return 2;

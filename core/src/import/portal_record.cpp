@@ -31,8 +31,27 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 bool is_missing(const Flag& f) { return ends_with(f.reason, "_missing"); }
 
-// nlohmann::json (sorted keys) to ordered_json, keeping the parsers' values as they are.
-ojson ordered(const nlohmann::json& v) { return ojson::parse(v.dump()); }
+// nlohmann::json (sorted keys) to ordered_json with the keys in the order docs/content.md
+// lists them, so that a person reads a channel as kind, deadline, fee.
+ojson ordered(const nlohmann::json& v) {
+  static const std::vector<std::string> order = {
+      "kind", "online_level", "type", "title", "name", "value", "unit", "number", "amount", "currency", "per",
+      "originals", "copies", "form", "deadline", "fee", "issued", "code", "text", "when", "description"};
+  if (v.is_array()) {
+    ojson out = ojson::array();
+    for (const auto& item : v) out.push_back(ordered(item));
+    return out;
+  }
+  if (!v.is_object()) return ojson::parse(v.dump());
+  ojson out = ojson::object();
+  for (const std::string& k : order) {
+    if (v.contains(k)) out[k] = ordered(v[k]);
+  }
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    if (!out.contains(it.key())) out[it.key()] = ordered(it.value());
+  }
+  return out;
+}
 
 // A part's flags, moved under `prefix` ("/channels") in the procedure file.
 void add_flags(std::vector<Flag>& out, const std::vector<Flag>& flags, const std::string& prefix) {
