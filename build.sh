@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 
 mode=${1:-site}
 packages=(build-essential cmake nodejs emscripten libcmark-dev nlohmann-json3-dev catch2
-          libkainjow-mustache-dev libcli11-dev)
+          libkainjow-mustache-dev libcli11-dev zlib1g-dev)
 # The browser tests run in Debian's Chromium, driven by playwright-core from npm.
 if [[ $mode == test ]]; then
   packages+=(chromium fonts-dejavu-core python3-jsonschema)

@@ -126,6 +126,7 @@ class SiteBuilder {
   std::vector<OutputFile> files_;
   std::vector<std::string> page_paths_;
   Data national_help_;
+  std::map<std::string, std::size_t> rank_;  // procedure code -> position A–Z
 
   bool load_templates(const std::vector<SourceFile>& templates) {
     static const char* const required[] = {"layout", "home",   "az",       "procedure", "procedure-list",
@@ -311,38 +312,193 @@ class SiteBuilder {
     page("", "home", d, m);
   }
 
-  void az_list() {
-    Data groups = render::list();
-    std::string letter;
-    Data current;
-    Data items = render::list();
-    bool open = false;
+  // Long lists are split into pages of this many procedures: no list page a phone
+  // downloads grows with the catalog (~100 KB gzip is the budget, issue 10).
+  static constexpr std::size_t kPageSize = 100;
+
+  // One line of a list: the procedure, the site-relative page it links to and, on a
+  // province's lists, where it is received.
+  struct ListEntry {
+    const Procedure* procedure;
+    std::string target;
+    std::string where;
+  };
+
+  // The position of a procedure in Vietnamese A–Z order, by code (lists of a province hold
+  // localized copies, which are not in procedures_by_name()).
+  std::size_t name_rank(const Procedure& p) {
+    if (rank_.empty()) {
+      const auto& all = c_.procedures_by_name();
+      for (std::size_t i = 0; i < all.size(); ++i) rank_.emplace(all[i]->code, i);
+    }
+    const auto it = rank_.find(p.code);
+    return it == rank_.end() ? rank_.size() : it->second;
+  }
+
+  void sort_by_name(std::vector<const Procedure*>& procedures) {
+    std::stable_sort(procedures.begin(), procedures.end(),
+                     [&](const Procedure* a, const Procedure* b) { return name_rank(*a) < name_rank(*b); });
+  }
+
+  static std::string page_dir(const std::string& dir, std::size_t n) {
+    return n <= 1 ? dir : dir + "trang-" + std::to_string(n) + "/";
+  }
+
+  // The first words of a name, as guide words for a page of a list ("Cấp giấy phép…").
+  static std::string guide_words(const std::string& name) {
+    std::size_t words = 0, i = 0;
+    while (i < name.size() && words < 3) {
+      while (i < name.size() && name[i] == ' ') ++i;
+      while (i < name.size() && name[i] != ' ') ++i;
+      ++words;
+    }
+    std::string out = name.substr(0, i);
+    while (!out.empty() && (out.back() == ',' || out.back() == '.' || out.back() == ':' || out.back() == ';')) out.pop_back();
+    return i < name.size() ? out + "…" : out;
+  }
+
+  // Writes `entries` as dir/, dir/trang-2/, … with at most kPageSize each. Every page says
+  // "Trang 2/5", links the previous and next pages (rel="prev"/"next") and every other page
+  // with its guide words, and works without JavaScript. `decorate` adds page-specific data
+  // (it gets the page's root).
+  template <typename Decorate>
+  void list_pages(const std::string& dir, const std::string& heading, const std::string& intro,
+                  const std::vector<ListEntry>& entries, const std::vector<Crumb>& crumbs, Decorate decorate) {
+    const std::size_t pages = std::max<std::size_t>(1, (entries.size() + kPageSize - 1) / kPageSize);
+    for (std::size_t n = 1; n <= pages; ++n) {
+      const std::string here = page_dir(dir, n);
+      const std::string root = root_for(here);
+      const std::size_t first = (n - 1) * kPageSize, last = std::min(entries.size(), n * kPageSize);
+      Data items = render::list();
+      for (std::size_t i = first; i < last; ++i) {
+        const ListEntry& e = entries[i];
+        Data x = render::procedure_item(*e.procedure, root + e.target, c_);
+        put(x, "where", e.where);
+        items.push_back(x);
+      }
+      Data d;
+      put(d, "heading", heading);
+      put(d, "intro", n == 1 ? intro : "");
+      put(d, "procedures", items);
+      put(d, "count", std::to_string(entries.size()));
+      if (pages > 1) {
+        Data pager;
+        put(pager, "page", std::to_string(n));
+        put(pager, "pages", std::to_string(pages));
+        put(pager, "first", std::to_string(first + 1));
+        put(pager, "last", std::to_string(last));
+        put(pager, "prev", n > 1 ? root + page_dir(dir, n - 1) : "");
+        put(pager, "next", n < pages ? root + page_dir(dir, n + 1) : "");
+        Data links = render::list();
+        for (std::size_t k = 1; k <= pages; ++k) {
+          const std::size_t a = (k - 1) * kPageSize, b = std::min(entries.size(), k * kPageSize) - 1;
+          Data l;
+          put(l, "number", std::to_string(k));
+          put(l, "href", root + page_dir(dir, k));
+          put(l, "current", k == n);
+          put(l, "from", guide_words(entries[a].procedure->name));
+          put(l, "to", guide_words(entries[b].procedure->name));
+          links.push_back(l);
+        }
+        put(pager, "links", links);
+        put(d, "pager", pager);
+      }
+      decorate(d, root);
+      std::vector<Crumb> page_crumbs = crumbs;
+      std::string title = heading;
+      if (n > 1) {
+        page_crumbs.push_back({heading, dir});
+        title += " (trang " + std::to_string(n) + "/" + std::to_string(pages) + ")";
+      }
+      page(here, "procedure-list", d, meta(title, n == 1 ? intro : heading + ", trang " + std::to_string(n) + ".",
+                                           std::move(page_crumbs)));
+    }
+  }
+
+  static std::vector<ListEntry> national_entries(const std::vector<const Procedure*>& procedures) {
+    std::vector<ListEntry> out;
+    for (const Procedure* p : procedures) out.push_back({p, "thu-tuc/" + p->code + "/", ""});
+    return out;
+  }
+
+  // The A–Z letters of the catalog in Vietnamese order, each with its procedures in order.
+  std::vector<std::pair<std::string, std::vector<const Procedure*>>> letters() const {
+    std::vector<std::pair<std::string, std::vector<const Procedure*>>> out;
+    std::map<std::string, std::size_t> at;
     for (const Procedure* p : c_.procedures_by_name()) {
       const std::string l = index_letter(p->name);
-      if (!open || l != letter) {
-        if (open) {
-          put(current, "procedures", items);
-          groups.push_back(current);
-        }
-        current = Data();
-        put(current, "letter", l);
-        items = render::list();
-        letter = l;
-        open = true;
+      const auto it = at.find(l);
+      if (it == at.end()) {
+        at.emplace(l, out.size());
+        out.push_back({l, {p}});
+      } else {
+        out[it->second].second.push_back(p);
       }
-      items.push_back(render::procedure_item(*p, "../thu-tuc/" + p->code + "/", c_));
     }
-    if (open) {
-      put(current, "procedures", items);
-      groups.push_back(current);
+    // A name that starts with a digit or a sign sorts among the letters; its heading goes
+    // first ("0–9") or last ("#"), the letters in dictionary order.
+    const auto key = [](const std::string& l) {
+      return l == "0–9" ? std::string(1, '\0') : l == "#" ? std::string(1, '\x7f') + "#" : collation_key(l);
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) { return key(a.first) < key(b.first); });
+    return out;
+  }
+
+  // "C" -> "chu-c/", "Đ" -> "chu-dd/": the folder of a letter's pages under thu-tuc/.
+  static std::string letter_dir(const std::string& letter) {
+    if (letter == "Đ") return "chu-dd/";
+    if (letter == "0–9") return "chu-so/";
+    if (letter.size() == 1 && letter[0] >= 'A' && letter[0] <= 'Z') {
+      return "chu-" + std::string(1, static_cast<char>(letter[0] - 'A' + 'a')) + "/";
+    }
+    return "chu-khac/";
+  }
+
+  // /thu-tuc/: the A–Z index, one tile per letter with its count. When the whole catalog
+  // fits on one page it is listed there too, by letter (find with Ctrl+F). Each letter has
+  // its own pages, /thu-tuc/chu-c/, /thu-tuc/chu-c/trang-2/, …
+  void az_list() {
+    const auto groups = letters();
+    const std::size_t total = c_.procedures.size();
+    const auto letter_nav = [&](const std::string& root, const std::string& current) {
+      Data nav = render::list();
+      for (const auto& [letter, procs] : groups) {
+        Data x;
+        put(x, "letter", letter);
+        put(x, "href", root + "thu-tuc/" + letter_dir(letter));
+        put(x, "count", std::to_string(procs.size()));
+        put(x, "current", letter == current);
+        nav.push_back(x);
+      }
+      return nav;
+    };
+    Data inline_groups = render::list();
+    if (total <= kPageSize) {
+      for (const auto& [letter, procs] : groups) {
+        Data g;
+        put(g, "letter", letter);
+        Data items = render::list();
+        for (const Procedure* p : procs) items.push_back(render::procedure_item(*p, "../thu-tuc/" + p->code + "/", c_));
+        put(g, "procedures", items);
+        inline_groups.push_back(g);
+      }
     }
     Data d;
-    put(d, "groups", groups);
-    put(d, "count", std::to_string(c_.procedures.size()));
+    put(d, "letters", letter_nav("../", ""));
+    put(d, "groups", inline_groups);
+    put(d, "count", std::to_string(total));
     page("thu-tuc/", "az", d,
-         meta("Tất cả thủ tục từ A đến Z", "Danh sách " + std::to_string(c_.procedures.size()) +
+         meta("Tất cả thủ tục từ A đến Z", "Danh sách " + std::to_string(total) +
                                                " thủ tục hành chính xếp theo vần A–Z.",
               {home_crumb()}));
+    for (const auto& [letter, procs] : groups) {
+      list_pages("thu-tuc/" + letter_dir(letter), "Thủ tục vần " + letter,
+                 std::to_string(procs.size()) + " thủ tục có tên bắt đầu bằng chữ " + letter + ".",
+                 national_entries(procs), {home_crumb(), {"Thủ tục A–Z", "thu-tuc/"}},
+                 [&, letter = letter](Data& page_data, const std::string& root) {
+                   put(page_data, "letters", letter_nav(root, letter));
+                 });
+    }
   }
 
   void procedure_page(const Procedure& national, const ProvinceCatalog* province, const CatalogEntry* entry) {
@@ -367,15 +523,7 @@ class SiteBuilder {
 
   void list_page(const std::string& dir, const std::string& heading, const std::string& intro,
                  const std::vector<const Procedure*>& procedures, std::vector<Crumb> crumbs) {
-    const std::string root = root_for(dir);
-    Data items = render::list();
-    for (const Procedure* p : procedures) items.push_back(render::procedure_item(*p, root + "thu-tuc/" + p->code + "/", c_));
-    Data d;
-    put(d, "heading", heading);
-    put(d, "intro", intro);
-    put(d, "procedures", items);
-    put(d, "count", std::to_string(procedures.size()));
-    page(dir, "procedure-list", d, meta(heading, intro, std::move(crumbs)));
+    list_pages(dir, heading, intro, national_entries(procedures), crumbs, [](Data&, const std::string&) {});
   }
 
   void link_list_page(const std::string& dir, const std::string& heading, const std::string& intro, Data links) {
@@ -452,6 +600,44 @@ class SiteBuilder {
                    "Sinh con, kết hôn, chuyển nhà, mở cửa hàng: những việc cần làm cho từng dịp.", links);
   }
 
+  // Where a province receives an entry, as its lists say it.
+  std::string received_where(const ProvinceCatalog& pc, const CatalogEntry& e) const {
+    const bool at_province = c_.receives(pc, e, nullptr);
+    bool at_commune = false;
+    for (const Commune& cm : pc.communes) {
+      if (c_.receives(pc, e, &cm)) {
+        at_commune = true;
+        break;
+      }
+    }
+    if (at_province && at_commune) return "Tiếp nhận tại Trung tâm tỉnh và Trung tâm cấp xã, phường";
+    if (at_province) return "Tiếp nhận tại Trung tâm tỉnh";
+    if (at_commune) return "Tiếp nhận tại Trung tâm cấp xã, phường";
+    return "";
+  }
+
+  using Listed = std::pair<const Procedure*, const CatalogEntry*>;
+
+  // Catalog entries by field, in the order of fields.json, each A–Z; empty fields left out.
+  std::vector<std::pair<const Field*, std::vector<Listed>>> by_field(std::vector<Listed> listed) {
+    std::stable_sort(listed.begin(), listed.end(),
+                     [&](const Listed& a, const Listed& b) { return name_rank(*a.first) < name_rank(*b.first); });
+    std::vector<std::pair<const Field*, std::vector<Listed>>> out;
+    for (const Field& f : c_.fields) {
+      std::vector<Listed> in;
+      for (const Listed& l : listed) {
+        if (l.first->field == f.slug) in.push_back(l);
+      }
+      if (!in.empty()) out.push_back({&f, std::move(in)});
+    }
+    return out;
+  }
+
+  // A center's page: its contacts and what it receives. A short catalog is listed in the
+  // page by field; a long one (more than one list page) as fields with counts, each linking
+  // to the center's own list of that field, <center>/linh-vuc/<field>/ (paged), so the page
+  // never repeats the whole catalog. The province's field lists hold its whole catalog and
+  // say where each procedure is received; a commune's hold what that commune receives.
   void center_page(const ProvinceCatalog& pc, const Commune* commune) {
     const std::string province = render::province_name(c_, pc.slug);
     const std::string dir = pc.slug + "/" + (commune != nullptr ? commune->slug + "/" : "");
@@ -466,24 +652,91 @@ class SiteBuilder {
       localized.push_back(Catalog::localize(*p, e));
       return &localized.back();
     };
-    std::vector<const Procedure*> received;
+    std::vector<Listed> received;
     for (const CatalogEntry* e : c_.received_at(pc, commune)) {
-      if (const Procedure* p = as_listed(*e)) received.push_back(p);
+      if (const Procedure* p = as_listed(*e)) received.push_back({p, e});
     }
+    // Everything this province publishes, including what only the communes receive.
+    std::vector<Listed> all;
+    if (commune == nullptr) {
+      for (const CatalogEntry& e : pc.catalog) {
+        if (const Procedure* p = as_listed(e)) all.push_back({p, &e});
+      }
+    }
+    const std::vector<Listed>& listed = commune != nullptr ? received : all;
+    const bool inline_list = listed.size() <= kPageSize;
+    const std::string center_label = commune != nullptr
+                                         ? std::string(commune_kind_name(commune->kind)) + " " + commune->name
+                                         : province;
+
+    // The center's field lists, and what the page says of each field.
+    std::map<std::string, std::size_t> received_in;
+    for (const Listed& l : received) ++received_in[l.first->field];
+    Data fields = render::list();
+    for (const auto& [field, items] : by_field(listed)) {
+      const std::string list_dir = dir + "linh-vuc/" + field->slug + "/";
+      std::vector<ListEntry> entries;
+      for (const Listed& l : items) {
+        entries.push_back({l.first, pc.slug + "/thu-tuc/" + l.first->code + "/",
+                           commune != nullptr ? "" : received_where(pc, *l.second)});
+      }
+      std::vector<Crumb> crumbs = {home_crumb(), {province, pc.slug + "/"}};
+      if (commune != nullptr) crumbs.push_back({center_label, dir});
+      list_pages(list_dir, "Lĩnh vực " + field->name + " – " + center_label,
+                 commune != nullptr
+                     ? "Thủ tục lĩnh vực " + field->name + " tiếp nhận tại " + center.name + "."
+                     : "Thủ tục lĩnh vực " + field->name + " trong danh mục của " + province +
+                           ", với nơi tiếp nhận. Mở từng thủ tục để xem phí, lệ phí và nơi nộp của tỉnh.",
+                 entries, crumbs, [](Data&, const std::string&) {});
+      Data g;
+      put(g, "name", field->name);
+      put(g, "href", root + list_dir);
+      put(g, "count", std::to_string(items.size()));
+      put(g, "received", std::to_string(received_in[field->slug]));
+      Data procs = render::list();
+      if (inline_list) {
+        for (const Listed& l : items) {
+          procs.push_back(render::procedure_item(*l.first, root + pc.slug + "/thu-tuc/" + l.first->code + "/", c_));
+        }
+      }
+      put(g, "procedures", procs);
+      fields.push_back(g);
+    }
+
     Data d;
     put(d, "center", render::center_data(center));
     put(d, "province_name", province);
     put(d, "province_href", root + pc.slug + "/");
     put(d, "is_commune", commune != nullptr);
     put(d, "received_count", std::to_string(received.size()));
-    put(d, "groups", render::procedures_by_field(c_, received, root, pc.slug + "/"));
-    std::string heading;
+    put(d, "inline_list", inline_list);
+    put(d, "field_links", !inline_list && commune != nullptr);
+    put(d, "field_table", !inline_list && commune == nullptr);
+    put(d, "has_received", !received.empty());
+    if (commune != nullptr || !inline_list) {
+      put(d, "groups", fields);
+    } else {
+      // A short province catalog: what the province center receives, then everything.
+      Data groups = render::list();
+      for (const auto& [field, items] : by_field(received)) {
+        Data g;
+        put(g, "name", field->name);
+        put(g, "href", root + dir + "linh-vuc/" + field->slug + "/");
+        put(g, "count", std::to_string(items.size()));
+        Data procs = render::list();
+        for (const Listed& l : items) {
+          procs.push_back(render::procedure_item(*l.first, root + pc.slug + "/thu-tuc/" + l.first->code + "/", c_));
+        }
+        put(g, "procedures", procs);
+        groups.push_back(g);
+      }
+      put(d, "groups", groups);
+      put(d, "catalog_groups", fields);
+    }
     if (commune != nullptr) {
-      heading = std::string(commune_kind_name(commune->kind)) + " " + commune->name;
       put(d, "code", commune->code);
       put(d, "code_verified", commune->code_verified);
     } else {
-      heading = province;
       if (const ProvinceInfo* info = c_.find_province(pc.slug)) {
         put(d, "code", info->code);
         put(d, "code_verified", info->code_verified);
@@ -498,16 +751,10 @@ class SiteBuilder {
         communes.push_back(x);
       }
       put(d, "communes", communes);
-      // Everything this province publishes, including what only the communes receive.
-      std::vector<const Procedure*> all;
-      for (const CatalogEntry& e : pc.catalog) {
-        if (const Procedure* p = as_listed(e)) all.push_back(p);
-      }
-      put(d, "catalog_groups", render::procedures_by_field(c_, all, root, pc.slug + "/"));
       put(d, "catalog_count", std::to_string(all.size()));
     }
-    put(d, "heading", heading);
-    PageMeta m = meta(heading, center.name + ": địa chỉ, giờ làm việc, đường dây nóng và danh mục thủ tục tiếp nhận.",
+    put(d, "heading", center_label);
+    PageMeta m = meta(center_label, center.name + ": địa chỉ, giờ làm việc, đường dây nóng và danh mục thủ tục tiếp nhận.",
                       {home_crumb()});
     if (commune != nullptr) m.crumbs.push_back({province, pc.slug + "/"});
     m.help = center_help(center);
