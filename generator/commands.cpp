@@ -13,6 +13,7 @@
 #include "motcua/calc.h"
 #include "motcua/catalog_loader.h"
 #include "motcua/limits.h"
+#include "motcua/quality.h"
 #include "motcua/site_renderer.h"
 
 namespace motcua::cli {
@@ -84,16 +85,18 @@ std::string without_slash(std::string dir) {
 }
 
 struct Loaded {
+  std::vector<SourceFile> files;  // the content as read, relative paths
   Catalog catalog;
   Diagnostics diags;
   std::string read_error;  // set when the content could not be read at all
 };
 
-// Reads, loads and validates the content, printing diagnostics. Returns the exit code:
-// 0, 1 for content errors, 2 when the content cannot be read.
-int load(const BuildOptions& options, Steps& steps, Loaded& loaded) {
-  std::vector<SourceFile> files;
+// Reads, loads and validates the content, printing diagnostics unless `quiet`. Returns the exit
+// code: 0, 1 for content errors, 2 when the content cannot be read.
+int load(const BuildOptions& options, Steps& steps, Loaded& loaded, bool quiet = false) {
+  std::vector<SourceFile>& files = loaded.files;
   if (!steps.run("read content", [&] { return io::read_tree(options.content_dir, files, loaded.read_error); })) {
+    if (quiet) return 2;
     std::cerr << "motcua: error: cannot read the content: " << loaded.read_error
               << "\n  Every file and folder in the content must be readable (give its folder with --content DIR)."
                  " Nothing was written.\n";
@@ -103,8 +106,9 @@ int load(const BuildOptions& options, Steps& steps, Loaded& loaded) {
   loaded.catalog = steps.run("load and validate", [&] { return load_catalog(files, prefix, loaded.diags); });
   std::map<std::string, const std::string*> sources;
   for (const SourceFile& f : files) sources[prefix + f.path] = &f.text;
-  print_diagnostics(loaded.diags, sources);
+  if (!quiet) print_diagnostics(loaded.diags, sources);
   if (loaded.diags.has_errors()) {
+    if (quiet) return 1;
     const std::size_t n = loaded.diags.error_count();
     std::cerr << "motcua: " << n << (n == 1 ? " error" : " errors") << " in " << io::printable(options.content_dir)
               << "; nothing was written. Fix the content and run again.\n";
@@ -134,14 +138,90 @@ std::string content_error_reply(const Loaded& loaded) {
   return reply.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+// `motcua check --json`: errors and warnings as data (the shape is documented in docs/content.md).
+std::string check_reply(const Loaded& loaded, const std::vector<QualityWarning>& warnings,
+                        const std::string& content_dir) {
+  using ordered = nlohmann::ordered_json;
+  ordered errors = ordered::array(), listed = ordered::array(), counts = ordered::object();
+  if (!loaded.read_error.empty()) {
+    errors.push_back({{"file", content_dir}, {"pointer", ""}, {"line", 0}, {"column", 0},
+                      {"message", "cannot read the content: " + loaded.read_error}});
+  }
+  for (const Diagnostic& d : loaded.diags.items()) {
+    const ordered item = {{"file", d.file}, {"pointer", d.pointer}, {"line", d.line}, {"column", d.column}};
+    if (d.severity == Severity::error) {
+      errors.push_back(item);
+      errors.back()["message"] = d.message;
+    } else {
+      // The loader's own warnings (a file outside the content model) carry no data-quality code.
+      listed.push_back(item);
+      listed.back()["code"] = "content_file";
+      listed.back()["message"] = d.message;
+    }
+  }
+  for (const QualityWarningCode& c : quality_warning_codes()) counts[c.code] = 0;
+  for (const QualityWarning& w : warnings) {
+    listed.push_back({{"file", w.file}, {"pointer", w.pointer}, {"line", w.line}, {"column", w.column},
+                      {"code", w.code}, {"message", w.message}});
+    counts[w.code] = counts[w.code].get<int>() + 1;
+  }
+  const ordered reply = {{"valid", errors.empty()},
+                         {"errors", errors},
+                         {"warnings", listed},
+                         {"warning_counts", counts},
+                         {"procedures", loaded.catalog.procedures.size()},
+                         {"province_catalogs", loaded.catalog.province_catalogs.size()}};
+  return reply.dump(2, ' ', false, ordered::error_handler_t::replace);
+}
+
 }  // namespace
 
 int check(const BuildOptions& options) {
   Steps steps(options.verbose);
   Loaded loaded;
-  if (const int code = load(options, steps, loaded)) return code;
+  const int code = load(options, steps, loaded, options.json);
+  // Warnings are about facts, so they are only looked for in content that loaded without errors.
+  std::vector<QualityWarning> warnings;
+  if (code == 0) {
+    warnings = steps.run("data-quality checks", [&] {
+      std::vector<QualityWarning> found = check_quality(loaded.catalog);
+      if (options.json || options.warnings == "all") {
+        locate_quality_warnings(found, loaded.files, with_slash(options.content_dir));
+      }
+      return found;
+    });
+  }
+  if (options.json) {
+    std::cout << check_reply(loaded, warnings, options.content_dir) << "\n";
+    return code;
+  }
+  if (code != 0) return code;
+  if (options.warnings == "all") {
+    for (const QualityWarning& w : warnings) std::cerr << io::printable(format_quality_warning(w)) << "\n";
+  }
+  if (!warnings.empty() && options.warnings != "none") {
+    // Thousands of lines scroll away: the count per code is what stays on the screen.
+    std::map<std::string, std::size_t> counts;
+    for (const QualityWarning& w : warnings) ++counts[w.code];
+    std::cerr << "motcua: " << warnings.size() << " data-quality " << (warnings.size() == 1 ? "warning" : "warnings")
+              << " (they do not stop a build; see \"Data-quality warnings\" in docs/content.md):\n";
+    for (const QualityWarningCode& c : quality_warning_codes()) {
+      const auto it = counts.find(c.code);
+      if (it == counts.end()) continue;
+      std::string count = std::to_string(it->second);
+      count.insert(0, count.size() < 6 ? 6 - count.size() : 0, ' ');
+      std::string name = c.code;
+      name.resize(std::max<std::size_t>(name.size(), 22), ' ');
+      std::cerr << count << "  " << name << "  " << c.summary << "\n";
+    }
+    if (options.warnings == "summary") std::cerr << "  List them with --warnings=all, or as data with --json.\n";
+  }
   std::cout << "Content is valid: " << loaded.catalog.procedures.size() << " procedures, "
-            << loaded.catalog.province_catalogs.size() << " province catalogs.\n";
+            << loaded.catalog.province_catalogs.size() << " province catalogs";
+  if (!warnings.empty()) {
+    std::cout << "; " << warnings.size() << " data-quality " << (warnings.size() == 1 ? "warning" : "warnings");
+  }
+  std::cout << ".\n";
   return 0;
 }
 

@@ -13,11 +13,14 @@ struct BuildOptions {
   std::vector<std::string> keep;  // top-level entries of the output folder that survive a build (.git, CNAME)
   bool force = false;             // replace an unmarked site built by an older motcua
   bool verbose = false;
+  bool json = false;               // check: print errors and warnings as one JSON object on stdout
+  std::string warnings = "all";    // check: "all" (each warning, then counts), "summary" (counts), "none"
 };
 
 // Each command returns the process exit code: 0 success, 1 content errors,
 // 2 a problem with the command line or the filesystem.
 int build(const BuildOptions& options);
+// Data-quality warnings (core/include/motcua/quality.h) never change the exit code.
 int check(const BuildOptions& options);
 // Reads a JSON request on stdin, prints the JSON result; 1 when the request is wrong or the
 // content has errors (the reply is then a JSON error naming the first one), 2 when the

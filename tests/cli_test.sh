@@ -183,5 +183,45 @@ check "an unknown province exits 2" test $? -eq 2
 "$motcua" import csv "$work/no-such.csv" --province tinh-mau --content "$work/csv" >/dev/null 2>&1
 check "a missing list exits 2" test $? -eq 2
 
+# Data-quality warnings: each on one line with its position and code, a count per code, exit 0;
+# --json prints errors and warnings as data (tests/sites/quality/: the overlay and the exact lines).
+mkdir -p "$work/quality"
+motcua_abs="$(cd "$(dirname "$motcua")" && pwd)/$(basename "$motcua")"  # the checks below run inside $work/quality
+cp -r "$src/tests/sites/basic/content" "$work/quality/content"
+cp -r "$src/tests/sites/quality/overlay/." "$work/quality/content/"
+(cd "$work/quality" && "$motcua_abs" check --content content >out.txt 2>err.txt)
+check "warnings alone leave check at exit 0" test $? -eq 0
+check "check prints every warning line exactly" bash -c "grep ': warning: ' '$work/quality/err.txt' | diff - '$src/tests/sites/quality/expected.txt'"
+check "check counts the warnings per code" grep -q "^ *2  free_with_amount " "$work/quality/err.txt"
+check "check says the content is valid, with the count" grep -q "Content is valid: 5 procedures, 1 province catalogs; 12 data-quality warnings." "$work/quality/out.txt"
+(cd "$work/quality" && "$motcua_abs" check --content content --warnings=summary >/dev/null 2>sum.txt)
+check "--warnings=summary prints only the counts" bash -c "! grep -q ': warning: ' '$work/quality/sum.txt' && grep -q '^ *1  missing_legal_basis ' '$work/quality/sum.txt'"
+(cd "$work/quality" && "$motcua_abs" check --content content --warnings=none >/dev/null 2>none.txt)
+check "--warnings=none prints no warning" test ! -s "$work/quality/none.txt"
+"$motcua" check --content "$work/quality/content" --warnings=some >/dev/null 2>&1
+check "an unknown --warnings value exits 2" test $? -eq 2
+(cd "$work/quality" && "$motcua_abs" check --content content --json >check.json 2>json-err.txt)
+check "check --json exits 0 with warnings" test $? -eq 0
+check "check --json writes nothing on stderr" test ! -s "$work/quality/json-err.txt"
+check "check --json lists the warnings with file, pointer, position and code" python3 -c "
+import json, sys
+r = json.load(open('$work/quality/check.json'))
+w = [x for x in r['warnings'] if x['code'] == 'foreign_currency_fee']
+assert r['valid'] is True and r['errors'] == [] and r['procedures'] == 5 and len(r['warnings']) == 12, r
+assert w == [{'file': 'content/procedures/2.000005/procedure.json', 'pointer': '/channels/1/fee', 'line': 13,
+              'column': 14, 'code': 'foreign_currency_fee', 'message': w[0]['message']}], w
+assert r['warning_counts']['copy_count_over_10'] == 2 and r['warning_counts']['hours_over_24'] == 2, r
+"
+sed -i 's/"levels": \["xa"\],/"levels": ["xa"]/' "$work/quality/content/procedures/1.000001/procedure.json"
+"$motcua" check --content "$work/quality/content" --json >"$work/quality/broken.json" 2>/dev/null
+check "check --json exits 1 on errors" test $? -eq 1
+check "check --json lists the error with its position" python3 -c "
+import json
+r = json.load(open('$work/quality/broken.json'))
+e = r['errors'][0]
+assert r['valid'] is False and len(r['errors']) == 1 and r['warnings'] == [], r
+assert e['file'].endswith('procedures/1.000001/procedure.json') and (e['line'], e['column']) == (6, 3), e
+"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
