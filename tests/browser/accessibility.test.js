@@ -35,6 +35,8 @@ const pages = [
       await p.locator('.import-status li').first().waitFor();
     } },
   { name: 'a commune center', url: 'lai-chau/' },
+  { name: 'a page of a long list, with its pager', url: 'thu-tuc/chu-t/trang-2/',
+    ready: (p) => p.locator('nav.pager a[rel="prev"]').waitFor() },
 ];
 
 for (const spec of pages) {

@@ -344,10 +344,11 @@ class SiteBuilder {
     return n <= 1 ? dir : dir + "trang-" + std::to_string(n) + "/";
   }
 
-  // The first words of a name, as guide words for a page of a list ("Cấp giấy phép…").
+  // The first words of a name, as guide words for a page of a list ("Cấp giấy phép xây…";
+  // four, because thousands of names start with the same two, "Thủ tục …", "Cấp giấy …").
   static std::string guide_words(const std::string& name) {
     std::size_t words = 0, i = 0;
-    while (i < name.size() && words < 3) {
+    while (i < name.size() && words < 4) {
       while (i < name.size() && name[i] == ' ') ++i;
       while (i < name.size() && name[i] != ' ') ++i;
       ++words;
