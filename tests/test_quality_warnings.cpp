@@ -100,7 +100,10 @@ TEST_CASE("free_with_amount: an amount in đồng beside \"Miễn phí\"", "[qua
       warnings_of(with_procedure([](nlohmann::json& p) { p["channels"][0]["fee"]["text"] = "Lệ phí 1,5 triệu đồng"; }));
   REQUIRE(million.size() == 1);
   CHECK(million[0].find("but its text states 1,5 triệu đồng: check which is right") != std::string::npos);
+  CHECK(fee_text("8000đ/bản") == flagged);
   CHECK(fee_text("Miễn phí (0 đồng)").empty());
+  // The shipped 1.013467: an article with a letter is not an amount.
+  CHECK(fee_text("quy định tại Điều 105d Nghị định số 34/2025/NĐ-CP").empty());
   CHECK(fee_text("Luật Hộ tịch 2014, Điều 11, khoản 1").empty());
   CHECK(fee_text("Miễn phí cho 20 trang đầu; hợp đồng số 12").empty());
   // The portal's description counts too; a fee of another kind is not "free".
@@ -141,6 +144,13 @@ TEST_CASE("hours_over_24 and amount_under_1000, also in a province's overrides",
           p["channels"][1] = channel("online", 25, "working_hours", {{"kind", "amount"}, {"amount", 999}});
         })) == std::vector<std::string>{"/channels/1/deadline/value [hours_over_24]",
                                          "/channels/1/fee/amount [amount_under_1000]"});
+  // The shipped 3.000351 as imported: the amount column lost its "000", the text kept it.
+  const std::vector<std::string> lost = warnings_of(with_procedure([](nlohmann::json& p) {
+    p["channels"][0]["fee"] = {{"kind", "amount"}, {"amount", 135}, {"text", "Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần."}};
+  }));
+  REQUIRE(lost.size() == 1);
+  CHECK(lost[0].find("/channels/0/fee/amount: a fee of 135 đồng is unusually small (under 1.000 đồng) while its text "
+                     "states 135.000 đồng: check the source") != std::string::npos);
   // A fee rule's flat amount, a tier above 0 and a percent minimum; a 0 đồng tier is a documented pattern.
   CHECK(codes_of(with_procedure([](nlohmann::json& p) {
           const nlohmann::json source = {{"document", "Dữ liệu kiểm thử"}, {"article", "Điều 1"}};

@@ -75,7 +75,9 @@ std::optional<std::string> amount_in_dong(const std::string& text) {
     bool found = false;
     std::size_t after = 0;
     if (!glued.empty()) {
-      found = glued == "dong" || glued == "d" || glued == "vnd";
+      // A bare "d" glued to a short number is an article's letter ("Điều 105d"), not "8.000đ".
+      const bool dong_sign = glued == "d" && (groups.size() > 1 || groups[0].size() >= 4);
+      found = glued == "dong" || glued == "vnd" || dong_sign;
     } else {
       // "1,5 triệu đồng": a decimal part only makes sense before a scale word.
       std::string decimal;
@@ -182,9 +184,14 @@ class Checker {
       }
     }
     if (f.kind == FeeKind::amount && f.amount < kQualityMinAmount) {
+      std::string message = "a fee of " + format_vnd(f.amount) + " is unusually small (under " +
+                            format_vnd(kQualityMinAmount) + ")";
+      // The portal's amount column often lost its "000" while the text kept it: say so.
+      const auto in_text = amount_in_dong(f.text);
+      if (in_text && *in_text != format_vnd(f.amount)) message += " while its text states " + *in_text;
       warn(file, at + "/amount", "amount_under_1000",
-           "a fee of " + format_vnd(f.amount) + " is unusually small (under " + format_vnd(kQualityMinAmount) +
-               "): check the source for a lost \"000\" (\"40\" for 40.000 đồng) or an amount given in thousands");
+           message + ": check the source for a lost \"000\" (\"40\" for 40.000 đồng), an amount given in thousands "
+                     "or another currency");
     }
     if (f.kind == FeeKind::foreign) {
       const std::string marker = foreign_marker(p);
