@@ -567,7 +567,21 @@ Fee read_fee(const std::string& token, const std::string& digits, const Currency
   }
   if (std::string(currency->code) != "VND") {
     f.value = {{"kind", "foreign"}, {"amount", amount}, {"currency", currency->code}};
-    if (!words.empty()) f.value["text"] = words;
+    // "(/lần)", or the amount restated with its unit: "(10USD/giấy)", "(100 USD/thẻ.)".
+    std::string per = per_unit(words);
+    const std::string restated = std::to_string(amount);
+    if (per.empty() && words.compare(0, restated.size(), restated) == 0) {
+      std::size_t k = restated.size();
+      if (k < words.size() && words[k] == ' ') ++k;
+      if (words.compare(k, std::string(currency->code).size(), currency->code) == 0) {
+        per = per_unit(words.substr(k + std::string(currency->code).size()));
+      }
+    }
+    if (!per.empty()) {
+      f.value["per"] = per;
+    } else if (!words.empty()) {
+      f.value["text"] = words;
+    }
     return f;
   }
   f.value = {{"kind", "amount"}, {"amount", amount}};

@@ -104,6 +104,13 @@ long to_count(const std::string& digits) {
   return v;
 }
 
+// A year as the records write them next to a number: "ngày 27/12/2024", "Luật Cư trú 2020".
+bool year_like(const std::string& digits) {
+  if (digits.size() != 4) return false;
+  const int y = std::stoi(digits);
+  return y >= 1945 && y <= 2099;
+}
+
 Parsed empty_part() {
   Parsed p;
   p.value = json::array();
@@ -187,6 +194,7 @@ std::size_t legislature(const std::string& s, std::size_t i, const char* code) {
 struct NumberMatch {
   std::size_t end = std::string::npos;  // npos: no number here
   bool ambiguous = false;               // an unknown issuer glued to following letters
+  bool complete = false;                // ends with an issuer ("-CP") or a legislature ("QH15")
   std::string type;                     // from the type code, "" when it does not say
   std::string year;                     // "2016" or ""
   std::string type_code;
@@ -202,6 +210,13 @@ NumberMatch match_number(const std::string& s, std::size_t i) {
     ++j;
     while (j < s.size() && is_digit(s[j])) ++j;
   }
+  // A letter after the digits: "09b/2013/TT-BTP", "08.a/2010/TT-BTP", "30a/2008/NQ-CP".
+  auto ascii_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (j + 2 < s.size() && s[j] == '.' && ascii_lower(s[j + 1]) && s[j + 2] == '/') {
+    j += 2;
+  } else if (j + 1 < s.size() && ascii_lower(s[j]) && s[j + 1] == '/') {
+    ++j;
+  }
   if (j + 5 < s.size() && s[j] == '/' && is_digit(s[j + 1]) && is_digit(s[j + 2]) && is_digit(s[j + 3]) &&
       is_digit(s[j + 4]) && s[j + 5] == '/') {
     m.year = s.substr(j + 1, 4);
@@ -216,6 +231,7 @@ NumberMatch match_number(const std::string& s, std::size_t i) {
       const std::size_t e = legislature(s, j, t.code);
       if (e != std::string::npos) {
         m.type_code = code;
+        m.complete = true;
         j = e;
         typed = true;
         break;
@@ -253,6 +269,7 @@ NumberMatch match_number(const std::string& s, std::size_t i) {
       e = run;
     }
     j = e;
+    m.complete = true;
   }
   m.end = j;
   return m;
@@ -478,12 +495,6 @@ std::vector<CountMatch> row_counts(const std::string& body) {
   return rows;
 }
 
-bool year_like(const std::string& digits) {
-  if (digits.size() != 4) return false;
-  const int y = std::stoi(digits);
-  return y >= 1945 && y <= 2099;
-}
-
 // The form file glued at the end of a row's name: "…NĐ-CP;Mẫu số 01.docx".
 const std::size_t kMaxFormName = 400;
 const char* const kFormExtensions[] = {".docx", ".doc", ".pdf", ".xlsx", ".xls", ".DOCX", ".DOC", ".PDF"};
@@ -687,19 +698,49 @@ Parsed parse_legal_basis(const std::string& cell) {
   struct Token {
     std::size_t begin, end;
     NumberMatch m;
-    bool glued;  // followed directly by a letter, a digit or a dash: a cell boundary may be here
+    bool glued;   // followed directly by a letter, a digit or a dash: a cell boundary may be here
+    bool spaced;  // glued to the title before it and followed by a space: "ngân hàng.24/2026/NQ-CP Nghị định"
   };
   std::vector<Token> tokens;
   for (std::size_t i = 0; i < text.size();) {
-    if (is_digit(text[i]) && (i == 0 || !is_digit(text[i - 1]) || (!tokens.empty() && tokens.back().end == i))) {
+    const bool after_token = !tokens.empty() && tokens.back().end == i;
+    if (is_digit(text[i]) && (i == 0 || !is_digit(text[i - 1]) || after_token)) {
       NumberMatch m = match_number(text, i);
       if (m.end != std::string::npos) {
+        std::size_t begin = i;
+        // A year ending the title glued to the number: "sửa đổi 202323/2023/QH15" is "… sửa
+        // đổi 2023" and 23/2023/QH15, "ngày 15/5/2026.55/2026/TT-BTC" is "… 15/5/2026." and
+        // 55/2026/TT-BTC. No number has five digits, or a dot after four, starting with a year.
+        std::size_t lead = i;
+        while (lead < m.end && is_digit(text[lead])) ++lead;
+        if (!after_token && lead - i >= 4 && year_like(text.substr(i, 4))) {
+          const std::size_t rest_at = lead - i == 4 ? (text[lead] == '.' ? lead + 1 : i) : i + 4;
+          const NumberMatch rest = rest_at == i ? NumberMatch{} : match_number(text, rest_at);
+          if (rest.end == m.end) {
+            begin = rest_at;
+            m = rest;
+          }
+        }
         bool glued = m.end == text.size();
         if (!glued) {
           const char c = text[m.end];
           glued = !(is_space(c) || c == ',' || c == ';' || c == ':' || c == ')' || c == '.' || c == ']');
         }
-        tokens.push_back({i, m.end, m, glued});
+        // The number's own date glued to it ("53/2025/TT-BCAngày 01/7/2025") goes on its title.
+        const bool dated = m.end < text.size() && !date_at(text, m.end, m.year).empty();
+        if (dated) glued = false;
+        bool spaced = false;
+        if (!glued && !dated && m.complete && m.end < text.size() && is_space(text[m.end]) && begin > 0 &&
+            !after_token) {
+          const char b = text[begin - 1];
+          if (!is_space(b) && b != '(' && b != '/' && b != '-' && b != '"' && b != '\'') {
+            // Not after the words that introduce a number in a title ("Thông tư số55/…", "TT43/…").
+            const std::size_t from = begin > 64 ? begin - 64 : 0;
+            bool bare_so = false;
+            spaced = code_prefix_length(text.substr(from, begin - from), bare_so) == 0;
+          }
+        }
+        tokens.push_back({begin, m.end, m, glued, spaced});
         i = m.end;
         continue;
       }
@@ -719,7 +760,7 @@ Parsed parse_legal_basis(const std::string& cell) {
       next_code_begin = tok.begin;
       continue;
     }
-    if (!tok.glued) continue;
+    if (!tok.glued && !tok.spaced) continue;
     // A code-cell prefix is short; a longer gap always leaves a title (and keeps this linear).
     if (next_code_begin - tok.end <= 64) {
       bool only_so = false;
