@@ -51,7 +51,7 @@ test('errors carry the same positions and messages as the native build', async (
   assert.strictEqual(semantic.diagnostics.length, 1);
   assert.strictEqual(semantic.diagnostics[0].pointer, '/channels/0/fee/kind');
   assert.strictEqual(semantic.diagnostics[0].line, 10);
-  assert.match(semantic.diagnostics[0].message, /unknown value "cheap"; use one of: free, amount, local, not_regulated, unknown/);
+  assert.match(semantic.diagnostics[0].message, /unknown value "cheap"; use one of: free, amount, local, not_regulated, foreign, unknown/);
 });
 
 test('Vietnamese text survives the boundary', async () => {

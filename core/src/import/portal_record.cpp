@@ -294,6 +294,16 @@ ConvertedRecord convert_record(const nlohmann::json& record, const ConvertOption
     p["results"] = result_list;
   }
   p["legal_basis"] = legal.value.is_array() ? ordered(legal.value) : ojson::array();
+  // A part the source left without a name or title has none here (its flag says so), rather than "".
+  auto drop_empty = [](ojson& list, const char* key) {
+    for (ojson& item : list) {
+      if (item.is_object() && item.contains(key) && item[key] == "") item.erase(key);
+    }
+  };
+  drop_empty(p["dossier"], "name");
+  drop_empty(p["legal_basis"], "title");
+  if (p.contains("results")) drop_empty(p["results"], "name");
+  if (p.contains("result") && p["result"].is_object() && p["result"].value("name", "x").empty()) p["result"].erase("name");
   p["boundary_independent"] = false;
   p["full_online"] = false;
   std::vector<std::string> related;
