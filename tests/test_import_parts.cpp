@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "fixtures.h"
 #include "motcua/portal_import.h"
@@ -105,6 +106,25 @@ TEST_CASE("portal parts: dossier counts glued to a year split only after a date"
   REQUIRE(p.flags.size() == 1);
   CHECK(p.flags[0].pointer == "/1/originals");
   CHECK(p.flags[0].reason == "dossier_count_unclear");
+}
+
+TEST_CASE("portal parts: the applicant category with commas stays one item", "[import][parts]") {
+  // doi_tuong_thuc_hien of bo-cong-an/1.011413.
+  const auto items = motcua::portal::split_list(
+      "Công dân Việt Nam, Người nước ngoài, Cán bộ, công chức, viên chức, Doanh nghiệp, Người Việt Nam định cư ở "
+      "nước ngoài, Tổ chức (không bao gồm doanh nghiệp, HTX), Tổ chức nước ngoài");
+  const std::vector<std::string> expected = {"Công dân Việt Nam",
+                                             "Người nước ngoài",
+                                             "Cán bộ, công chức, viên chức",
+                                             "Doanh nghiệp",
+                                             "Người Việt Nam định cư ở nước ngoài",
+                                             "Tổ chức (không bao gồm doanh nghiệp, HTX)",
+                                             "Tổ chức nước ngoài"};
+  CHECK(items == expected);
+  // Only the whole category is kept together: other lists still split at every comma.
+  const std::vector<std::string> other = {"Cán bộ", "công chức"};
+  CHECK(motcua::portal::split_list("Cán bộ, công chức") == other);
+  CHECK(motcua::portal::split_list("Cán bộ, công chức, viên chức") == std::vector<std::string>{"Cán bộ, công chức, viên chức"});
 }
 
 TEST_CASE("portal parts: no crash on broken input", "[import][parts]") {

@@ -530,8 +530,40 @@ bool split_form(const std::string& text, std::string& name, std::string& form, b
   // keeps the search linear on any input.
   const std::size_t floor = limit > kMaxFormName ? limit - kMaxFormName : 0;
   std::size_t best = std::string::npos;
-  for (std::size_t i = limit; i > floor; --i) {
+  // A file name has a stem ("mau so 12 (1).doc" does not start at ".doc") that does not start
+  // with punctuation, and some dots are inside it: "Mẫu số 06.QLT.docx", "Mau 08 - Phu luc
+  // II_36.2025.TT-BNNMT_02.7.2025.doc", "Mẫu I.1.8.a.docx".
+  auto upper_ascii = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto lower_ascii = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto dot_inside_name = [&](std::size_t i) {  // the '.' at i - 1, followed by text[i]
+    if (i < 2) return false;
+    const char before = text[i - 2], after = text[i];
+    if (upper_ascii(before)) return is_digit(after);  // "I.1" (but "NĐ-CP.Mau", "CP.mau so 8")
+    if (!is_digit(before)) return false;
+    std::size_t d = i - 1;
+    while (d > 0 && is_digit(text[d - 1])) --d;
+    // A date or a year ends the paper's name: "ngày 31/12/2025.PL PLIII TT75.docx".
+    if (i - 1 - d == 4 && d > 0 && (text[d - 1] == '/' || ends_with(text.substr(0, d), "năm "))) return false;
+    // So does an item number after the end of a sentence: "…xe cơ giới.4.Chpthun….docx",
+    // "…an ninh hàng không)12.1.PLCp….docx".
+    if (i - 1 - d <= 2) {
+      std::size_t b = d;
+      while (b >= 2 && text[b - 1] == '.' && is_digit(text[b - 2])) {
+        b -= 2;
+        while (b > 0 && is_digit(text[b - 1])) --b;
+      }
+      if (b > 0 && (text[b - 1] == ')' || text[b - 1] == ';')) return false;
+      if (b > 1 && text[b - 1] == '.' && (text[b - 2] == ')' || is_lower(decode_before(text, b - 1)))) return false;
+    }
+    if (upper_ascii(after) || is_digit(after)) return true;  // "06.QLT", "36.2025.TT"
+    // "8.a.docx", but not "theo mẫu số 3.mẫu số 3 nđ 88.docx".
+    return lower_ascii(after) && (i + 1 == limit || text[i + 1] == '.' || text[i + 1] == '-' || text[i + 1] == '_');
+  };
+  for (std::size_t i = limit - 1; i > floor && i < limit; --i) {
     const char p = text[i - 1];
+    if (p == '.' && dot_inside_name(i)) continue;
+    const char c = text[i];
+    if (c == ';' || c == '.' || c == ',' || c == ':' || c == ')' || c == '-') continue;
     if ((p == ';' || p == '.' || p == ')' || p == ':') && !is_space(text[i]) && !is_digit(text[i]) &&
         (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
       if (balanced(text.substr(i, limit - i))) {

@@ -37,15 +37,34 @@ std::string clean_text(const std::string& cell) {
 
 std::vector<std::string> split_list(const std::string& cell) {
   const std::string text = clean_text(cell);
+  // One of the portal's applicant categories holds commas itself.
+  static const std::string kWhole[] = {"Cán bộ, công chức, viên chức"};
   std::vector<std::string> items;
   std::string current;
   int depth = 0;
+  bool fresh = true;  // nothing but spaces in `current` yet
   auto flush = [&] {
     const std::string item = clean_text(current);
     if (!item.empty()) items.push_back(item);
     current.clear();
+    fresh = true;
   };
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (depth == 0 && fresh) {
+      bool whole = false;
+      for (const std::string& w : kWhole) {
+        const std::size_t end = i + w.size();
+        if (text.compare(i, w.size(), w) == 0 && (end == text.size() || text[end] == ',' || text[end] == ';')) {
+          current += w;
+          fresh = false;
+          i = end - 1;
+          whole = true;
+          break;
+        }
+      }
+      if (whole) continue;
+    }
     if (c == '(' || c == '[') ++depth;
     if ((c == ')' || c == ']') && depth > 0) --depth;
     if ((c == ',' || c == ';') && depth == 0) {
@@ -53,6 +72,7 @@ std::vector<std::string> split_list(const std::string& cell) {
       continue;
     }
     current += c;
+    if (c != ' ') fresh = false;
   }
   flush();
   return items;
