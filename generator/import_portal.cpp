@@ -90,6 +90,20 @@ void diff(const json& before, const json& after, const std::string& pointer, std
     for (std::size_t i = 0; i < before.size(); ++i) diff(before[i], after[i], pointer + "/" + std::to_string(i), out);
     return;
   }
+  if (before.is_array() && after.is_array()) {
+    // Items came or went: name each, not the whole list.
+    for (std::size_t i = 0; i < after.size(); ++i) {
+      if (std::find(before.begin(), before.end(), after[i]) == before.end()) {
+        out.push_back(pointer + "/" + std::to_string(i) + ": added " + value_text(after[i]));
+      }
+    }
+    for (std::size_t i = 0; i < before.size(); ++i) {
+      if (std::find(after.begin(), after.end(), before[i]) == after.end()) {
+        out.push_back(pointer + "/" + std::to_string(i) + ": removed (was " + value_text(before[i]) + ")");
+      }
+    }
+    return;
+  }
   out.push_back(pointer + ": " + value_text(before) + " → " + value_text(after));
 }
 

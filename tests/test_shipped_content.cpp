@@ -76,3 +76,20 @@ TEST_CASE("every center shows the sample mark unless its contacts have a source"
     }
   }
 }
+
+TEST_CASE("each procedure page says whether a person reviewed it", "[content]") {
+  const test::BuiltSite& site = shipped();
+  std::size_t checked = 0;
+  for (const Procedure& p : site.catalog.procedures) {
+    INFO(p.code);
+    const std::string& page = site.files.at("thu-tuc/" + p.code + "/index.html");
+    const bool says_reviewed = page.find("class=\"review reviewed\"") != std::string::npos;
+    const bool says_imported = page.find("Nhập tự động từ Cổng Dịch vụ công quốc gia") != std::string::npos;
+    CHECK(says_reviewed == (p.status == ReviewStatus::reviewed));
+    CHECK(says_imported == (p.status == ReviewStatus::imported));
+    // Every flagged part is marked on the page, with the source's words when it has any.
+    if (!p.unreviewed.empty()) CHECK(page.find("class=\"unreviewed-badge\">Chưa rà soát") != std::string::npos);
+    ++checked;
+  }
+  CHECK(checked == site.catalog.procedures.size());
+}

@@ -216,6 +216,36 @@ ConvertedRecord convert_record(const nlohmann::json& record, const ConvertOption
     }
   }
 
+  // "N Ngày" (calendar days) while the row's own description says "N ngày làm việc": the
+  // two words of the source disagree, so neither is stated as the fact.
+  if (channels.value.is_array()) {
+    for (std::size_t i = 0; i < channels.value.size(); ++i) {
+      const nlohmann::json& ch = channels.value[i];
+      if (!ch.contains("deadline") || ch["deadline"].value("unit", "") != "calendar_days") continue;
+      const std::string description = fold_for_search(ch.value("description", ""));
+      const int n = ch["deadline"].value("value", 0);
+      const std::string padded = (n < 10 ? "0" : "") + std::to_string(n);
+      bool conflict = false;
+      for (const std::string& number : {std::to_string(n), padded}) {
+        std::size_t at = description.find(number + " ngay lam viec");
+        while (at != std::string::npos && !conflict) {
+          conflict = at == 0 || description[at - 1] == ' ';
+          at = description.find(number + " ngay lam viec", at + 1);
+        }
+      }
+      const std::string pointer = "/" + std::to_string(i) + "/deadline";
+      const bool already = std::any_of(channels.flags.begin(), channels.flags.end(),
+                                       [&](const Flag& f) { return f.pointer == pointer; });
+      if (conflict && !already) {
+        flags.push_back({"/channels" + pointer, "deadline_unit_conflict",
+                         ch["deadline"].value("text", "") + " — " + ch.value("description", "")});
+        // The rate table counts this deadline as flagged.
+        --out.counts["deadline"].parsed;
+        ++out.counts["deadline"].flagged;
+      }
+    }
+  }
+
   const Parsed dossier = parse_dossier(field_text(record, "thanh_phan_ho_so"));
   count_part(out.counts["dossier"], dossier);
   add_flags(flags, dossier.flags, "/dossier");

@@ -220,9 +220,12 @@ Data fee_rules_data(const Catalog& catalog, const Procedure& p) {
 std::string deadline_tool_json(const Catalog& catalog, const Procedure& p, const std::string& root,
                                const ProvinceCatalog* province, const CatalogEntry* entry) {
   nlohmann::json channels = nlohmann::json::array();
-  for (const Channel& c : p.channels) {
+  for (std::size_t i = 0; i < p.channels.size(); ++i) {
+    const Channel& c = p.channels[i];
     const Deadline& dl = c.deadline;
     if (dl.unit == DeadlineUnit::unknown) continue;
+    // A deadline shown in the source's words (Chưa rà soát) is never counted into a date.
+    if (p.flag_within("/channels/" + std::to_string(i) + "/deadline") != nullptr) continue;
     nlohmann::json duration = {{"unit", deadline_unit_slug(dl.unit)}};
     if (dl.unit != DeadlineUnit::same_day) duration["value"] = dl.value;
     channels.push_back({{"kind", channel_slug(c.kind)}, {"label", channel_name(c.kind)}, {"duration", duration},
@@ -270,14 +273,19 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
   put(d, "status_reviewed", p.status == ReviewStatus::reviewed);
   put(d, "status_imported", p.status == ReviewStatus::imported);
   put(d, "import_date", format_date(p.import.date));
+  // The first few flagged parts at the top; every one is marked where it is shown.
+  constexpr std::size_t kListedFlags = 5;
   Data unreviewed = list();
   for (const UnreviewedPart& u : p.unreviewed) {
+    if (unreviewed.list_value().size() == kListedFlags) break;
     Data x = flag_data(&u);
     put(x, "part", describe_content_part(u.pointer, p));
     put(x, "href", "#" + section_of_part(u.pointer));
     unreviewed.push_back(x);
   }
   put(d, "unreviewed", unreviewed);
+  put(d, "unreviewed_more",
+      p.unreviewed.size() > kListedFlags ? std::to_string(p.unreviewed.size() - kListedFlags) : std::string());
   put(d, "levels_flag", flag_data(p.flag_within("/levels")));
   put(d, "agency_flag", flag_data(p.flag_within("/competent_agency")));
   put(d, "channels_flag", flag_data(p.flag("/channels")));
