@@ -6,7 +6,7 @@
 #
 #   SECONDS     time per target (default 600); .ci/run uses 25
 #   TARGET      json_reader content_files calc_deadline calc_fee calc_checklist calc_form
-#               calc_data markdown (default: all; MOTCUA_FUZZ_TARGETS in CMakeLists.txt)
+#               calc_data markdown import_portal (default: all; MOTCUA_FUZZ_TARGETS in CMakeLists.txt)
 #   --merge     afterwards, add to tests/fuzz/corpus/<target>/ the new inputs that reach new
 #               coverage (review and commit them)
 #   --minimize  afterwards, rewrite tests/fuzz/corpus/<target>/ as the smallest subset with
@@ -56,12 +56,18 @@ max_len() {
   case "$1" in
     content_files) echo 24576 ;;
     calc_data) echo 20480 ;;
+    import_portal) echo 16384 ;;
     json_reader|markdown) echo 8192 ;;
     *) echo 4096 ;;
   esac
 }
 
-dict() { [[ $1 == markdown ]] && echo tests/fuzz/markdown.dict || echo tests/fuzz/json.dict; }
+dict() {
+  case "$1" in
+    markdown|import_portal) echo "tests/fuzz/$1.dict" ;;
+    *) echo tests/fuzz/json.dict ;;
+  esac
+}
 
 failed=()
 summary=()

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "motcua/limits.h"
 #include "motcua/portal_import.h"
 #include "motcua/vietnamese_text.h"
 
@@ -19,10 +20,41 @@ using ojson = nlohmann::ordered_json;
 constexpr std::size_t kLongNameBytes = 2'000;
 constexpr std::size_t kShortNameBytes = 300;
 
+// Bytes that are not UTF-8 become U+FFFD, so that nothing a record holds can make the
+// content unreadable (nlohmann's parser already refuses them in files; this is for callers
+// that build records in memory).
+std::string valid_utf8(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; ok && k < len; ++k) {
+      const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      ok = (cc & 0xC0) == 0x80;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (ok && ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))) {
+      ok = false;
+    }
+    if (!ok) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(s, i, len);
+    i += len;
+  }
+  return out;
+}
+
 std::string field_text(const nlohmann::json& record, const char* key) {
   const auto it = record.find(key);
   if (it == record.end() || !it->is_string()) return "";
-  return it->get<std::string>();
+  return valid_utf8(it->get<std::string>());
 }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
@@ -82,6 +114,52 @@ std::vector<std::string> codes_in(const std::string& text) {
     if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);
   }
   return out;
+}
+
+std::string cut_at_word(const std::string& s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t cut = max;
+  while (cut > max / 2 && s[cut] != ' ') --cut;
+  if (cut <= max / 2) cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + " …";
+}
+
+void cap_lengths(ojson& v, const std::string& pointer, std::vector<Flag>& flags) {
+  static const char* const kNameKeys[] = {"name", "label", "title", "id", "slug", "code", "short_name", "unit"};
+  if (v.is_array()) {
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (v[i].is_string()) v[i] = valid_utf8(v[i].get<std::string>());
+      if (v[i].is_string() && v[i].get_ref<const std::string&>().size() > limits::kMaxTextBytes) {
+        const std::string whole = v[i].get<std::string>();
+        v[i] = cut_at_word(whole, kShortNameBytes);
+        flags.push_back({pointer + "/" + std::to_string(i), "text_too_long", cut_at_word(whole, limits::kMaxTextBytes / 2)});
+      } else {
+        cap_lengths(v[i], pointer + "/" + std::to_string(i), flags);
+      }
+    }
+    return;
+  }
+  if (!v.is_object()) return;
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    const std::string p = pointer + "/" + it.key();
+    if (!it.value().is_string()) {
+      cap_lengths(it.value(), p, flags);
+      continue;
+    }
+    // Defence in depth: a parser that cut a text inside a character leaves U+FFFD, never bytes
+    // that are not UTF-8 (which would make the file unreadable).
+    if (valid_utf8(it.value().get_ref<const std::string&>()) != it.value().get_ref<const std::string&>()) {
+      it.value() = valid_utf8(it.value().get<std::string>());
+    }
+    const bool is_name = std::any_of(std::begin(kNameKeys), std::end(kNameKeys), [&](const char* k) { return it.key() == k; });
+    const std::size_t limit = is_name ? limits::kMaxNameBytes : limits::kMaxTextBytes;
+    const std::string& text = it.value().get_ref<const std::string&>();
+    if (text.size() <= limit) continue;
+    const std::string whole = text;
+    it.value() = cut_at_word(whole, is_name ? kShortNameBytes : limits::kMaxTextBytes / 2);
+    flags.push_back({p, "text_too_long", cut_at_word(whole, limits::kMaxTextBytes / 2)});
+  }
 }
 
 }  // namespace
@@ -271,6 +349,12 @@ ConvertedRecord convert_record(const nlohmann::json& record, const ConvertOption
   const std::string steps_text = field_text(record, "trinh_tu_thuc_hien");
   out.steps = clean_text(steps_text).empty() ? "" : text_to_markdown(steps_text);
   if (out.steps.empty()) flags.push_back({"/steps", "steps_missing", ""});
+  for (auto [text, pointer] : {std::pair<std::string*, const char*>{&out.steps, "/steps"}, {&out.conditions, "/conditions"}}) {
+    if (text->size() > limits::kMaxMarkdownBytes) {
+      *text = cut_at_word(*text, limits::kMaxMarkdownBytes / 2) + "\n";
+      flags.push_back({pointer, "text_too_long", "(trang chỉ giữ phần đầu của phần này)"});
+    }
+  }
   const std::string conditions_text = field_text(record, "yeu_cau_dieu_kien");
   out.conditions = clean_text(conditions_text).empty() ? "" : text_to_markdown(conditions_text);
 
@@ -351,13 +435,16 @@ ConvertedRecord convert_record(const nlohmann::json& record, const ConvertOption
   info["record"] = options.record_path;
   info["date"] = options.date;
   p["import"] = info;
+  // Past the content's limits (limits.h: 4,000 bytes for names and titles, 128 KiB for other
+  // text), a part keeps its first words and the flag keeps the whole, as far as the limit allows.
+  cap_lengths(p, "", flags);
   std::stable_sort(flags.begin(), flags.end(), [](const Flag& a, const Flag& b) { return a.pointer < b.pointer; });
   ojson unreviewed = ojson::array();
   for (const Flag& f : flags) {
     ojson u;
     u["pointer"] = f.pointer;
     u["reason"] = f.reason;
-    if (!f.text.empty()) u["text"] = f.text;
+    if (!f.text.empty()) u["text"] = valid_utf8(cut_at_word(f.text, limits::kMaxTextBytes / 2));
     unreviewed.push_back(u);
   }
   if (!unreviewed.empty()) p["unreviewed"] = unreviewed;
