@@ -21,7 +21,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 # The targets are listed once, in tests/fuzz/CMakeLists.txt.
-read -ra all_targets < <(sed -n 's/^set(MOTCUA_FUZZ_TARGETS \(.*\))$/\1/p' tests/fuzz/CMakeLists.txt)
+read -ra all_targets < <(sed -n 's/^set(MOTCUA_FUZZ_TARGETS \(.*\))$/\1/p' tests/fuzz/CMakeLists.txt) || true
+if ((${#all_targets[@]} == 0)); then
+  echo "run.sh: no targets found: keep set(MOTCUA_FUZZ_TARGETS ...) on one line in tests/fuzz/CMakeLists.txt" >&2
+  exit 2
+fi
 seconds=600
 merge=0
 minimize=0
