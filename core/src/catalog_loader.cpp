@@ -21,14 +21,6 @@ using nlohmann::json;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// National codes look like "1.001193".
-bool is_procedure_code(const std::string& code) {
-  if (code.size() != 8 || code[1] != '.') return false;
-  for (std::size_t i = 0; i < code.size(); ++i) {
-    if (i != 1 && !is_digit(code[i])) return false;
-  }
-  return true;
-}
 
 // Exactly one Vietnamese phone number, reported at the character where it goes wrong.
 void check_phone(ObjectReader& r, const std::string& key, const std::string& number) {
@@ -816,6 +808,14 @@ class Loader {
 };
 
 }  // namespace
+
+bool is_procedure_code(const std::string& code) {
+  if (code.size() != 8 || code[1] != '.') return false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (i != 1 && !is_digit(code[i])) return false;
+  }
+  return true;
+}
 
 const std::vector<std::string>& reserved_top_level_slugs() {
   static const std::vector<std::string> names = {

@@ -26,4 +26,7 @@ bool read_procedure(const JsonDocument& doc, Procedure& out, Diagnostics& diags,
 // Top-level names a province slug may not take, because the site uses them.
 const std::vector<std::string>& reserved_top_level_slugs();
 
+// A national procedure code: one digit, a dot, six digits ("1.001193").
+bool is_procedure_code(const std::string& code);
+
 }  // namespace motcua

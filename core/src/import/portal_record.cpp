@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "motcua/catalog_loader.h"
 #include "motcua/limits.h"
 #include "motcua/portal_import.h"
 #include "motcua/vietnamese_text.h"
@@ -239,10 +240,7 @@ ConvertedRecord convert_record(const nlohmann::json& record, const ConvertOption
     return out;
   }
   out.code = clean_text(field_text(record, "ma_thu_tuc"));
-  const bool code_ok = out.code.size() == 8 && out.code[1] == '.' &&
-                       std::all_of(out.code.begin() + 2, out.code.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-                       out.code[0] >= '0' && out.code[0] <= '9';
-  if (!code_ok) {
+  if (!is_procedure_code(out.code)) {
     out.error = "\"ma_thu_tuc\" is \"" + out.code + "\", not a national code like 1.001193";
     return out;
   }

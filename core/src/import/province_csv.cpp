@@ -1,4 +1,5 @@
 #include "motcua/province_csv.h"
+#include "motcua/catalog_loader.h"
 
 #include <algorithm>
 #include <array>
@@ -180,11 +181,6 @@ const ColumnSpec& spec_of(Column c) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// "1.001193": one digit, a dot, six digits.
-bool is_national_code(const std::string& s) {
-  if (s.size() != 8 || !is_digit(s[0]) || s[1] != '.') return false;
-  return std::all_of(s.begin() + 2, s.end(), is_digit);
-}
 
 // The words of a folded text, as a set.
 std::set<std::string> words(const std::string& folded) {
@@ -539,9 +535,9 @@ class ListReader {
       const std::string text = clean(c->text);
       if (text.empty()) {
         bad(*c, Column::code, "empty; write the national code of the procedure, e.g. 1.001193");
-      } else if (is_national_code(text)) {
+      } else if (is_procedure_code(text)) {
         code = text;
-      } else if (text.size() > 9 && is_national_code(text.substr(0, 8)) && text[8] == '.') {
+      } else if (text.size() > 9 && is_procedure_code(text.substr(0, 8)) && text[8] == '.') {
         code = text.substr(0, 8);
         local_code = text;
       } else {
