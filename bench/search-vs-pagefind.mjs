@@ -214,14 +214,21 @@ function nativeRun(cli, content, queries) {
   if (!/^\s+search\s/m.test(help)) return { available: false, why: 'no `motcua search` command (not in motcua --help)' };
   const codes = [];
   const ms = [];
+  const errors = [];
   for (const { q } of queries) {
     const t0 = process.hrtime.bigint();
     const r = spawnSync(cli, ['search', '--content', content, '--limit', '3', q], { encoding: 'utf8', maxBuffer: 1 << 26 });
     ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    if (r.status !== 0) return { available: false, why: `motcua search ${JSON.stringify(q)} exited ${r.status}: ${r.stderr.trim()}` };
+    if (r.status !== 0) {
+      // Counted as a miss and reported, so one failing query does not hide the others.
+      errors.push(`${JSON.stringify(q)} ${r.signal ? 'was killed by ' + r.signal : 'exited ' + r.status} ${(r.stderr || '').trim()}`);
+      codes.push([]);
+      continue;
+    }
     codes.push(JSON.parse(r.stdout).results.slice(0, 3).map((x) => x.code));
   }
-  return { available: true, codes, processMs: { median: median(ms), max: Math.max(...ms) } };
+  if (errors.length === queries.length) return { available: false, why: `every query failed, e.g. ${errors[0]}` };
+  return { available: true, codes, errors, processMs: { median: median(ms), max: Math.max(...ms) } };
 }
 
 // GNU time -v output: wall seconds, CPU seconds (user + system) and peak resident set size in KB.
@@ -322,6 +329,10 @@ async function main() {
     console.log(`\n${ENGINES[name].label}, first query "${e.firstQuery.q}": ${e.firstQuery.requests.length} requests`);
     for (const r of e.firstQuery.requests) console.log(`  ${String(r.bytes).padStart(8)}  ${r.url}`);
     console.log(`  misses: ${queries.filter((q, i) => !isHit(e.codes[i], q.expect)).map((q) => JSON.stringify(q.q)).join(', ') || 'none'}`);
+  }
+  if (nat.available && nat.errors.length) {
+    console.log(`\nmotcua search failed on ${nat.errors.length} queries (counted as misses):`);
+    for (const e of nat.errors) console.log('  ' + e);
   }
   if (nat.available) {
     console.log(`\nmotcua native misses: ${queries.filter((q, i) => !isHit(nat.codes[i], q.expect)).map((q) => JSON.stringify(q.q)).join(', ') || 'none'}`);
