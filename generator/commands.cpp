@@ -14,6 +14,8 @@
 #include "motcua/catalog_loader.h"
 #include "motcua/limits.h"
 #include "motcua/quality.h"
+#include "motcua/search.h"
+#include "motcua/search_index.h"
 #include "motcua/site_renderer.h"
 
 namespace motcua::cli {
@@ -267,6 +269,19 @@ int build(const BuildOptions& options) {
                 << " (motcua.js, motcua.wasm): the pages work, but without the offline calculators and drafts.\n"
                    "  Build it with emcc (./build.sh does), or give its folder with --wasm DIR.\n";
     }
+    // The search engine, a module of its own (the first query downloads only it).
+    std::size_t search_found = 0;
+    for (const char* name : {"motcua-search.wasm"}) {
+      std::string bytes;
+      if (io::read_file(options.wasm_dir + "/" + name, bytes)) {
+        templates.push_back({std::string("assets/") + name, std::move(bytes)});
+        ++search_found;
+      }
+    }
+    if (search_found != 1) {
+      std::cerr << "motcua: warning: no search module in " << io::printable(options.wasm_dir)
+                << " (motcua-search.wasm): the search boxes lead to the A–Z and field lists only.\n";
+    }
   }
   Diagnostics diags;
   const std::vector<OutputFile> files =
@@ -301,6 +316,40 @@ int build(const BuildOptions& options) {
   }
   std::cout << "Built " << pages << " pages (" << files.size() << " files) from " << loaded.catalog.procedures.size()
             << " procedures into " << shown_out << "/\n";
+  return 0;
+}
+
+int search(const SearchCommandOptions& options) {
+  BuildOptions build_options;
+  build_options.content_dir = options.content_dir;
+  Steps steps(false);
+  Loaded loaded;
+  const int code = load(build_options, steps, loaded, false);
+  if (code != 0) return code;
+  // The very parts the site publishes, all of them at hand.
+  const SearchIndexFiles index = build_search_index(loaded.catalog);
+  SearchEngine engine;
+  for (const OutputFile& f : index.parts) {
+    std::string error;
+    const std::string name = f.path.substr(f.path.find('/') + 1);
+    if (!engine.add_part(name, f.bytes, error)) {
+      std::cerr << "motcua: internal error in the search index: " << error << "\n";
+      return 2;
+    }
+  }
+  SearchOptions o;
+  o.limit = std::max(0, std::min(options.limit, 100));
+  o.province = options.province;
+  o.here = options.province;
+  if (!options.province.empty() && loaded.catalog.find_province_catalog(options.province) == nullptr) {
+    std::cerr << "motcua: no province catalog \"" << io::printable(options.province) << "\" in "
+              << io::printable(options.content_dir) << "/provinces/ (give one of:";
+    for (const ProvinceCatalog& pc : loaded.catalog.province_catalogs) std::cerr << " " << pc.slug;
+    std::cerr << ")\n";
+    return 2;
+  }
+  const SearchReply reply = engine.search(options.query, o);
+  std::cout << SearchEngine::reply_json(options.query, reply, false) << "\n";
   return 0;
 }
 

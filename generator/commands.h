@@ -27,4 +27,15 @@ int check(const BuildOptions& options);
 // content cannot be read.
 int calc(const std::string& engine, const BuildOptions& options);
 
+struct SearchCommandOptions {
+  std::string content_dir = "content";
+  int limit = 10;
+  std::string province;  // this province's versions first (and only procedures in its catalog)
+  std::string query;
+};
+
+// Prints {"query": …, "results": [{"code","name","score","url",…}]}, best first, with the same
+// engine and index the site ships; 0 even with no result, 1 when the content has errors.
+int search(const SearchCommandOptions& options);
+
 }  // namespace motcua::cli

@@ -124,6 +124,20 @@ int main(int argc, char** argv) {
                             "Also write the parse-rate table as Markdown (the project keeps it in docs/import-rates.md)");
   import_portal->add_flag("--dry-run", portal_options.dry_run, "Report what would change; write nothing");
 
+  motcua::cli::SearchCommandOptions search_options;
+  CLI::App* search = app.add_subcommand(
+      "search", "Find procedures as the site's search box does (same engine, same index; docs/search.md).\n"
+                "Prints one JSON object {\"query\", \"results\": [{\"code\", \"name\", \"score\", \"url\"}, …]},\n"
+                "best first; exit code 0 even when nothing is found");
+  search->add_option("QUERY", search_options.query, "What a citizen types, e.g. \"khai sinh\", \"lam CCCD\"")->required();
+  search->add_option("--content", search_options.content_dir, "Content folder (see docs/content.md)")
+      ->capture_default_str();
+  search->add_option("--limit", search_options.limit, "Results at most (0-100)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100));
+  search->add_option("--province", search_options.province,
+                     "Slug of a province: only its catalog, with links to its own versions");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -135,5 +149,6 @@ int main(int argc, char** argv) {
   if (*import_portal) return motcua::cli::import_portal(portal_options);
   if (*build) return motcua::cli::build(options);
   if (*check) return motcua::cli::check(options);
+  if (*search) return motcua::cli::search(search_options);
   return 2;
 }

@@ -10,6 +10,7 @@
 
 #include "motcua/format.h"
 #include "motcua/object_reader.h"
+#include "motcua/search.h"
 #include "motcua/vietnamese_text.h"
 #include "motcua/work_calendar.h"
 
@@ -241,6 +242,7 @@ class Loader {
     read_hotlines();
     read_applicant_categories();
     read_replaced_documents_file();
+    read_search_settings();
     read_procedures();
     read_province_catalogs();
     read_calendar();
@@ -396,6 +398,89 @@ class Loader {
   void read_replaced_documents_file() {
     if (const JsonDocument* d = doc("replaced-documents.json", false)) {
       read_replaced_documents(*d, catalog_.replaced_documents, diags_);
+    }
+  }
+
+  // content/search/synonyms.json and content/search/ranking.json (both optional; docs/search.md).
+  void read_search_settings() {
+    SearchSettings& out = catalog_.search;
+    if (const JsonDocument* d = doc("search/synonyms.json", false)) {
+      ObjectReader top(*d, d->value, "", diags_, "file");
+      top.string("$schema", Need::optional);
+      top.string("$comment", Need::optional);
+      std::map<std::string, std::string> seen;  // folded word -> pointer of its entry
+      if (const json* items = top.array("entries", Need::required)) {
+        for (std::size_t i = 0; i < items->size(); ++i) {
+          const std::string at = "/entries/" + std::to_string(i);
+          ObjectReader r(*d, (*items)[i], at, diags_, "synonym");
+          SearchSynonym syn;
+          syn.words = r.strings("words", Need::required);
+          syn.means = r.strings("means", Need::required);
+          if (r.has("words") && syn.words.empty()) r.error("words", "list at least one word people type");
+          if (r.has("means") && syn.means.empty()) r.error("means", "list at least one phrase of a procedure name");
+          syn.kind = r.one_of("kind", Need::required, {"abbreviation", "old-name", "everyday"});
+          if (const json* src = r.object("source", Need::required)) {
+            ObjectReader sr(*d, *src, at + "/source", diags_, "source");
+            syn.source_title = sr.string("title", Need::required);
+            syn.source_url = sr.link("url", Need::optional, true);
+            sr.finish();
+          }
+          for (std::size_t w = 0; w < syn.words.size(); ++w) {
+            // Words that differ only by their marks ("thuê đất", "thuế đất") are different words.
+            std::string folded;
+            for (const SearchSyllable& syl : search_syllables(syn.words[w])) folded += syl.marked + " ";
+            if (folded.empty()) {
+              r.error_at_pointer(at + "/words/" + std::to_string(w), "a word needs letters or digits");
+              continue;
+            }
+            const auto prev = seen.emplace(folded, at);
+            if (!prev.second && prev.first->second != at) {
+              r.error_at_pointer(at + "/words/" + std::to_string(w),
+                                 "\"" + syn.words[w] + "\" is already listed at " + prev.first->second +
+                                     "; merge the two entries");
+            }
+          }
+          for (std::size_t m = 0; m < syn.means.size(); ++m) {
+            if (fold_for_search(syn.means[m]).empty()) {
+              r.error_at_pointer(at + "/means/" + std::to_string(m), "a phrase needs letters or digits");
+            }
+          }
+          r.finish();
+          out.synonyms.push_back(std::move(syn));
+        }
+      }
+      top.finish();
+    }
+    if (const JsonDocument* d = doc("search/ranking.json", false)) {
+      ObjectReader top(*d, d->value, "", diags_, "file");
+      top.string("$schema", Need::optional);
+      top.string("$comment", Need::optional);
+      out.common_fields = top.strings("common_fields", Need::optional);
+      for (std::size_t i = 0; i < out.common_fields.size(); ++i) {
+        const std::string& slug = out.common_fields[i];
+        const bool known = std::any_of(catalog_.fields.begin(), catalog_.fields.end(),
+                                       [&](const Field& f) { return f.slug == slug; });
+        if (!known && !broken_.count("fields.json")) {
+          top.error_at_pointer("/common_fields/" + std::to_string(i),
+                               "unknown field \"" + slug + "\"; fields are defined in " + display("fields.json"));
+        }
+      }
+      if (const json* words = top.object("question_words", Need::optional)) {
+        for (auto it = words->begin(); it != words->end(); ++it) {
+          const std::string at = "/question_words/" + it.key();
+          if (!it.value().is_number() || it.value().get<double>() < 0 || it.value().get<double>() > 1) {
+            top.error_at_pointer(at, "give a weight between 0 and 1 (0.1 = the word barely counts)");
+            continue;
+          }
+          const std::string folded = fold_for_search(it.key());
+          if (folded.empty() || folded.find(' ') != std::string::npos) {
+            top.error_at_pointer(at, "a question word is one syllable");
+            continue;
+          }
+          out.question_words[folded] = it.value().get<double>();
+        }
+      }
+      top.finish();
     }
   }
 

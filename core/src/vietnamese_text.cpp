@@ -183,3 +183,65 @@ bool is_valid_slug(const std::string& slug) {
 }
 
 }  // namespace motcua
+
+// ---------------------------------------------------------------- search syllables
+// Declared in search.h: the engine's view of text, kept here beside the letter table.
+
+#include "motcua/search.h"
+
+namespace motcua {
+
+namespace {
+
+bool is_vowel_base(char b) { return b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u' || b == 'y'; }
+
+void finish_syllable(std::vector<Parts>& letters, std::vector<SearchSyllable>& out) {
+  if (letters.empty()) return;
+  // i/y: "kí" and "ký", "lí" and "lý" are one word; a final y after a consonant is an i.
+  // "quy", "thuy", "uy" keep their y (it follows a vowel), and so does a lone "y".
+  if (letters.size() >= 2 && letters.back().base == 'y' && letters.back().modifier == 0 &&
+      !is_vowel_base(letters[letters.size() - 2].base) && letters[letters.size() - 2].base != 0) {
+    letters.back().base = 'i';
+  }
+  SearchSyllable s;
+  int tone = 0;
+  for (const Parts& p : letters) {
+    s.folded += p.base;
+    s.marked += p.base;
+    switch (p.modifier) {
+      case 1: s.marked += '('; break;
+      case 2: s.marked += '^'; break;
+      case 3: s.marked += '+'; break;
+      case 4: s.marked += '-'; break;
+      default: break;
+    }
+    if (p.modifier != 0 || p.tone != 0) s.has_marks = true;
+    if (p.tone != 0) tone = p.tone;
+  }
+  // The tone belongs to the syllable, wherever it was written (hoà = hòa, thuỷ = thủy).
+  if (tone != 0) s.marked += static_cast<char>('0' + tone);
+  out.push_back(std::move(s));
+  letters.clear();
+}
+
+}  // namespace
+
+std::vector<SearchSyllable> search_syllables(const std::string& text) {
+  std::vector<SearchSyllable> out;
+  std::vector<Parts> letters;
+  for (const std::uint32_t cp : decode_utf8(to_nfc(text))) {
+    Parts p = parts_of(cp);
+    if (p.base != 0) {
+      p.base = lower(p.base);
+      letters.push_back(p);
+    } else if (cp >= '0' && cp <= '9') {
+      letters.push_back({static_cast<char>(cp), 0, 0});
+    } else {
+      finish_syllable(letters, out);
+    }
+  }
+  finish_syllable(letters, out);
+  return out;
+}
+
+}  // namespace motcua

@@ -12,6 +12,21 @@
 
 namespace motcua {
 
+// What the search needs beyond the procedures (content/search/, docs/search.md).
+struct SearchSynonym {
+  std::vector<std::string> words;  // what people type: "hộ khẩu", "CCCD"
+  std::vector<std::string> means;  // wording of procedure names searched as well
+  std::string kind;                // "abbreviation" | "old-name" | "everyday"
+  std::string source_title;
+  std::string source_url;
+};
+
+struct SearchSettings {
+  std::vector<SearchSynonym> synonyms;           // content/search/synonyms.json
+  std::map<std::string, double> question_words;  // content/search/ranking.json: word -> weight
+  std::vector<std::string> common_fields;        // fields citizens use most, ranked first
+};
+
 class Catalog {
  public:
   SiteInfo site;
@@ -26,6 +41,7 @@ class Catalog {
   std::vector<Form> forms;          // content/forms/<id>.json, sorted by id
   CitizenIdRules citizen_id;        // content/citizen-id.json
   std::vector<ReplacedDocument> replaced_documents;  // content/replaced-documents.json (optional)
+  SearchSettings search;            // content/search/ (optional)
 
   const Form* find_form(const std::string& id) const;
   // Forms a procedure uses, in id order.

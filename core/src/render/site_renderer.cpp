@@ -1,4 +1,5 @@
 #include "motcua/site_renderer.h"
+#include "motcua/search_index.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -96,9 +97,12 @@ class SiteBuilder {
 
   std::vector<OutputFile> build(const std::vector<SourceFile>& templates) {
     if (!load_templates(templates)) return {};
+    // The search index first: every page's search box names its head.
+    search_ = build_search_index(c_);
     national_help_ = national_help();
     home();
     az_list();
+    search_page();
     for (const Procedure& p : c_.procedures) procedure_page(p, nullptr, nullptr);
     field_pages();
     level_pages();
@@ -112,6 +116,7 @@ class SiteBuilder {
     not_found();
     for (OutputFile& f : render_sitemap(page_paths_, opt_)) files_.push_back(std::move(f));
     for (OutputFile& f : render_catalog_api(c_, opt_)) files_.push_back(std::move(f));
+    for (OutputFile& f : search_.parts) files_.push_back(std::move(f));
     web_app();
     return std::move(files_);
   }
@@ -126,12 +131,13 @@ class SiteBuilder {
   std::vector<OutputFile> files_;
   std::vector<std::string> page_paths_;
   Data national_help_;
+  SearchIndexFiles search_;
   std::map<std::string, std::size_t> rank_;  // procedure code -> position A–Z
 
   bool load_templates(const std::vector<SourceFile>& templates) {
     static const char* const required[] = {"layout", "home",   "az",       "procedure", "procedure-list",
                                            "link-list", "center", "hotlines", "not-found",
-                                           "calendar", "drafts", "offline", "sw.js", "form"};
+                                           "calendar", "drafts", "offline", "sw.js", "form", "search"};
     for (const SourceFile& t : templates) {
       if (t.path.rfind("assets/", 0) == 0) {
         // Hash in the name: a new build never mixes with an old cached copy.
@@ -217,6 +223,7 @@ class SiteBuilder {
 
     Data layout;
     put(layout, "root", root);
+    put(layout, "no_header_search", tmpl == "home" || tmpl == "search");
     put(layout, "home_href", root.empty() ? "./" : root);
     put(layout, "title", meta.title);
     put(layout, "is_home", dir.empty() && !absolute_root);
@@ -236,6 +243,15 @@ class SiteBuilder {
     put(layout, "wasm_js", wasm ? root + assets_.at("motcua.js") : "");
     put(layout, "wasm_url", wasm ? root + assets_.at("motcua.wasm") : "");
     put(layout, "content_as_of_iso", c_.site.content_as_of);
+    // The search: its index head, and its engine when the build has the WebAssembly modules.
+    put(layout, "search_head", root + search_.head);
+    const bool search_wasm = assets_.count("motcua-search.wasm") > 0;
+    put(layout, "search_wasm", search_wasm);
+    put(layout, "search_wasm_url", search_wasm ? root + assets_.at("motcua-search.wasm") : "");
+    put(layout, "search_js", assets_.count("search.js") ? root + assets_.at("search.js") : "");
+    // On a province's pages the search puts that province's own versions first.
+    const std::string first_dir = dir.substr(0, dir.find('/'));
+    put(layout, "here", !first_dir.empty() && c_.find_province_catalog(first_dir) != nullptr ? first_dir : "");
     put(layout, "noindex", meta.noindex);
     put(layout, "has_forms", !c_.forms.empty());
     put(layout, "help", meta.help);
@@ -500,6 +516,47 @@ class SiteBuilder {
                    put(page_data, "letters", letter_nav(root, letter));
                  });
     }
+  }
+
+  // /tim-kiem/: where every search box leads. With JavaScript the results appear as the
+  // citizen types (templates/assets/search.js), with filters; without it the page still
+  // answers with the A–Z letters and the fields, so the form never leads nowhere.
+  void search_page() {
+    Data d;
+    Data letters = render::list();
+    for (const auto& [letter, procs] : this->letters()) {
+      Data x;
+      put(x, "letter", letter);
+      put(x, "href", "../thu-tuc/" + letter_dir(letter));
+      put(x, "count", std::to_string(procs.size()));
+      letters.push_back(x);
+    }
+    put(d, "letters", letters);
+    std::map<std::string, std::size_t> per_field;
+    for (const Procedure& p : c_.procedures) ++per_field[p.field];
+    Data fields = render::list();
+    for (const Field& f : c_.fields) {
+      if (!per_field.count(f.slug)) continue;
+      Data x;
+      put(x, "slug", f.slug);
+      put(x, "name", f.name);
+      put(x, "href", "../linh-vuc/" + f.slug + "/");
+      put(x, "count", std::to_string(per_field[f.slug]));
+      fields.push_back(x);
+    }
+    put(d, "fields", fields);
+    Data provinces = render::list();
+    for (const ProvinceCatalog& pc : c_.province_catalogs) {
+      Data x;
+      put(x, "slug", pc.slug);
+      put(x, "name", render::province_name(c_, pc.slug));
+      provinces.push_back(x);
+    }
+    put(d, "provinces", provinces);
+    put(d, "count", std::to_string(c_.procedures.size()));
+    page("tim-kiem/", "search", d,
+         meta("Tìm thủ tục", "Tìm thủ tục hành chính theo tên hoặc từ quen dùng, có dấu hay không dấu.",
+              {home_crumb()}));
   }
 
   void procedure_page(const Procedure& national, const ProvinceCatalog* province, const CatalogEntry* entry) {
@@ -1091,6 +1148,9 @@ class SiteBuilder {
     put(d, "version", content_hash(everything));
     put(d, "precache", precache.dump());
     put(d, "offline", "ngoai-tuyen/");
+    // "search/h.<version>.txt" -> "<version>"
+    const std::string head = search_.head.substr(search_.head.find("h.") + 2);
+    put(d, "search_version", head.substr(0, head.find('.')));
     files_.push_back({"sw.js", render_template("sw.js", d)});
   }
 

@@ -1,0 +1,412 @@
+// Writes the search index parts (docs/search.md) from the loaded catalog.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "codec.h"
+#include "motcua/search.h"
+#include "motcua/search_index.h"
+#include "motcua/vietnamese_text.h"
+
+namespace motcua {
+
+namespace {
+
+constexpr std::uint8_t kName = 1, kKeywords = 2, kBody = 4;
+constexpr std::size_t kMaxVariants = 24;
+
+struct Doc {
+  std::string code;  // empty for list pages
+  std::string name;
+  std::string url;   // empty: thu-tuc/<code>/
+  std::string levels;
+  std::string field;  // the field's name, or what kind of page this is
+  int prior = 0;
+  std::string sort_key;
+  std::vector<std::string> name_texts, keyword_texts, body_texts;
+  const Procedure* procedure = nullptr;
+};
+
+struct DocTerm {
+  std::uint8_t fields = 0;
+  std::set<std::string> variants;  // marked spellings in the name and keywords
+};
+
+// How commonly citizens use a procedure, 0..9 (docs/search.md, "Ranking").
+int prior_of(const Procedure& p, const std::set<std::string>& common_fields) {
+  const bool common = common_fields.count(p.field) > 0;
+  if (p.status == ReviewStatus::reviewed) return 9;
+  if (p.has_level(Level::xa)) return common ? 8 : 7;
+  if (p.has_level(Level::tinh)) return common ? 5 : 3;
+  if (p.has_level(Level::khac)) return 2;
+  return common ? 2 : 1;
+}
+
+std::string levels_of(const Procedure& p) {
+  std::string out;
+  for (const Level l : p.levels) {
+    if (!out.empty()) out += ',';
+    out += level_slug(l);
+  }
+  return out;
+}
+
+// A name as a results list shows it: at most about 90 bytes, cut between words, with "…"
+// (the page itself gives the whole name). Keeps the blocks a query downloads small.
+std::string short_name(const std::string& name) {
+  constexpr std::size_t kMax = 90;
+  if (name.size() <= kMax) return name;
+  std::size_t cut = name.rfind(' ', kMax);
+  if (cut == std::string::npos || cut < kMax / 2) {
+    cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // not inside a letter
+  }
+  std::string out = name.substr(0, cut);
+  while (!out.empty() && (out.back() == ',' || out.back() == ' ' || out.back() == ';' || out.back() == '(')) out.pop_back();
+  return out + "…";
+}
+
+std::string no_tabs(std::string s) {
+  for (char& c : s) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return s;
+}
+
+std::string joined_folded(const std::string& phrase) {
+  std::string out;
+  for (const SearchSyllable& s : search_syllables(phrase)) {
+    if (!out.empty()) out += '_';
+    out += s.folded;
+  }
+  return out;
+}
+
+// "folded/marked" with '_' between syllables: "dang_ky/da-ng_ki4".
+std::string joined_word(const std::string& phrase) {
+  std::string folded, marked;
+  for (const SearchSyllable& s : search_syllables(phrase)) {
+    if (!folded.empty()) {
+      folded += '_';
+      marked += '_';
+    }
+    folded += s.folded;
+    marked += s.marked;
+  }
+  return folded + "/" + marked;
+}
+
+}  // namespace
+
+SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOptions& options) {
+  const std::set<std::string> common_fields(catalog.search.common_fields.begin(), catalog.search.common_fields.end());
+
+  // ------------------------------------------------------------------ the documents
+  std::vector<Doc> docs;
+  for (const Procedure& p : catalog.procedures) {
+    Doc d;
+    d.code = p.code;
+    d.name = p.name;
+    d.levels = levels_of(p);
+    if (const Field* f = catalog.find_field(p.field)) d.field = f->name;
+    d.prior = prior_of(p, common_fields);
+    d.sort_key = collation_key(p.name);
+    d.procedure = &p;
+    d.name_texts.push_back(p.name);
+    d.keyword_texts.push_back(d.field);
+    for (const ProcedureResult& r : p.results) d.keyword_texts.push_back(r.name);
+    d.body_texts.push_back(p.summary);
+    for (const DossierItem& item : p.dossier) {
+      d.body_texts.push_back(item.name);
+      for (const DossierAlternative& a : item.alternatives) d.body_texts.push_back(a.name);
+    }
+    d.body_texts.push_back(p.steps_markdown);
+    d.body_texts.push_back(p.conditions_markdown);
+    docs.push_back(std::move(d));
+  }
+  std::sort(docs.begin(), docs.end(), [](const Doc& a, const Doc& b) {
+    // Most used first; within a tier by field, so the results of one query (often of one
+    // field) share their blocks of names and a phone downloads fewer of them.
+    if (a.prior != b.prior) return a.prior > b.prior;
+    if (a.field != b.field) return a.field < b.field;
+    if (a.sort_key != b.sort_key) return a.sort_key < b.sort_key;
+    return a.code < b.code;
+  });
+  const std::size_t procedure_count = docs.size();
+
+  // List pages, after every procedure.
+  auto page = [&](const std::string& name, const std::string& url, const std::string& kind,
+                  const std::string& keywords, const std::string& body) {
+    Doc d;
+    d.name = name;
+    d.url = url;
+    d.field = kind;
+    d.name_texts.push_back(name);
+    d.keyword_texts.push_back(keywords);
+    d.body_texts.push_back(body);
+    docs.push_back(std::move(d));
+  };
+  for (const Field& f : catalog.fields) {
+    page("Lĩnh vực " + f.name, "linh-vuc/" + f.slug + "/", "Danh sách thủ tục", "", f.description);
+  }
+  for (const LifeEvent& e : catalog.life_events) {
+    page(e.name, "su-kien/" + e.slug + "/", "Danh sách thủ tục", "", e.description);
+  }
+  for (const ProvinceCatalog& pc : catalog.province_catalogs) {
+    const ProvinceInfo* info = catalog.find_province(pc.slug);
+    const std::string province = info != nullptr ? info->name : pc.slug;
+    page(pc.center.name.empty() ? province : pc.center.name, pc.slug + "/", "Nơi nộp hồ sơ",
+         province + " trung tâm phục vụ hành chính công", pc.center.address);
+    for (const Commune& cm : pc.communes) {
+      page(commune_kind_name(cm.kind) + std::string(" ") + cm.name + ", " + province, pc.slug + "/" + cm.slug + "/",
+           "Nơi nộp hồ sơ", cm.center.name + " trung tâm phục vụ hành chính công", cm.center.address);
+    }
+  }
+  page("Đường dây nóng", "duong-day-nong/", "Trang", "hotline số điện thoại liên hệ", "");
+  page("Lịch làm việc và ngày nghỉ lễ", "lich-lam-viec/", "Trang", "lịch nghỉ tết ngày lễ", "");
+
+  // ------------------------------------------------------------------ the terms
+  std::map<std::string, std::map<std::uint32_t, DocTerm>> terms;  // key -> doc -> fields
+  std::map<std::string, std::uint32_t> df;
+  std::vector<std::size_t> name_length(docs.size());
+  // Each document's name and keyword texts as folded syllables, to find synonyms' phrases.
+  std::vector<std::vector<std::vector<std::string>>> phrases_in[2];
+  phrases_in[0].resize(docs.size());
+  phrases_in[1].resize(docs.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    const Doc& d = docs[i];
+    const auto doc = static_cast<std::uint32_t>(i);
+    std::set<std::string> seen;
+    auto add = [&](const std::vector<std::string>& texts, std::uint8_t field, bool pairs) {
+      for (const std::string& text : texts) {
+        const std::vector<SearchSyllable> syl = search_syllables(text);
+        if (field == kName) name_length[i] += syl.size();
+        if (field != kBody) {
+          std::vector<std::string> folded;
+          for (const SearchSyllable& x : syl) folded.push_back(x.folded);
+          phrases_in[field == kName ? 0 : 1][i].push_back(std::move(folded));
+        }
+        for (std::size_t k = 0; k < syl.size(); ++k) {
+          DocTerm& t = terms[syl[k].folded][doc];
+          t.fields |= field;
+          if (field != kBody) t.variants.insert(syl[k].marked);
+          seen.insert(syl[k].folded);
+          if (pairs && k + 1 < syl.size()) terms[syl[k].folded + "_" + syl[k + 1].folded][doc].fields |= field;
+        }
+      }
+    };
+    add(d.name_texts, kName, true);
+    add(d.keyword_texts, kKeywords, true);
+    add(d.body_texts, kBody, false);
+    for (const std::string& s : seen) ++df[s];
+  }
+
+  // Marked spellings of each folded syllable, for "exact diacritics above folded".
+  std::map<std::string, std::vector<std::string>> variants;
+  for (const auto& t : terms) {
+    if (t.first.find('_') != std::string::npos) continue;
+    std::set<std::string> all;
+    for (const auto& d : t.second) all.insert(d.second.variants.begin(), d.second.variants.end());
+    std::vector<std::string> v(all.begin(), all.end());
+    if (v.size() > kMaxVariants) v.resize(kMaxVariants);
+    variants[t.first] = v;
+  }
+
+  const std::size_t n = docs.size();
+  std::size_t shard_count = options.shards;
+  if (shard_count == 0) shard_count = std::max<std::size_t>(8, std::min<std::size_t>(512, n / 10));
+  std::vector<std::string> shard_text(shard_count);
+  for (const auto& t : terms) {
+    const bool pair = t.first.find('_') != std::string::npos;
+    const std::string first = pair ? t.first.substr(0, t.first.find('_')) : t.first;
+    const std::uint32_t term_df = pair ? 0 : df[t.first];
+    // A word in the papers and steps of an eighth of the catalog tells little there.
+    const bool common_in_body = term_df * 8 > n;
+    const std::vector<std::string>& v = pair ? std::vector<std::string>{} : variants[t.first];
+    // Three lists, each document in the best field it has: the name, the keywords, the
+    // papers and steps; gaps between documents, one character when under 32. A syllable
+    // written several ways ("hoà", "hóa") has, in the name and keyword lists, one list per
+    // way, separated by ';', so "exact diacritics above folded" costs no extra character.
+    std::vector<std::uint32_t> docs_in[3];
+    for (const auto& d : t.second) {
+      const std::uint8_t f = d.second.fields;
+      const int list = (f & kName) ? 0 : (f & kKeywords) ? 1 : 2;
+      if (list == 2 && common_in_body) continue;
+      docs_in[list].push_back(d.first);
+    }
+    auto encode = [](const std::vector<std::uint32_t>& ids) {
+      std::string out;
+      std::int64_t prev = -1;
+      for (const std::uint32_t id : ids) {
+        search_codec::put(out, static_cast<std::uint32_t>(id - prev - 1));
+        prev = id;
+      }
+      return out;
+    };
+    std::string lists[3];
+    for (int list = 0; list < 3; ++list) {
+      if (list == 2 || v.size() <= 1) {
+        lists[list] = encode(docs_in[list]);
+        continue;
+      }
+      for (std::size_t k = 0; k < v.size(); ++k) {
+        std::vector<std::uint32_t> with;
+        for (const std::uint32_t id : docs_in[list]) {
+          if (t.second.at(id).variants.count(v[k])) with.push_back(id);
+        }
+        lists[list] += (k ? ";" : "") + encode(with);
+      }
+    }
+    if (lists[0].empty() && lists[1].empty() && lists[2].empty()) continue;
+    std::string line = t.first + "\t" + std::to_string(term_df) + "\t";
+    for (std::size_t k = 0; k < v.size(); ++k) line += (k ? "|" : "") + v[k];
+    line += "\t" + lists[0] + "\t" + lists[1] + "\t" + lists[2] + "\n";
+    shard_text[search_codec::shard_of(first, shard_count)] += line;
+  }
+  // Synonyms live in the shard of each word's first syllable: the query fetches it anyway.
+  // Each meaning comes with the documents whose name (or keywords) holds it, so a query
+  // that uses a synonym downloads no further shard:
+  // "=\t<words>\t<meaning>|<meaning>\t<name docs>;<keyword docs>|…".
+  auto holds = [](const std::vector<std::string>& text, const std::vector<std::string>& phrase) {
+    if (phrase.empty() || phrase.size() > text.size()) return false;
+    for (std::size_t at = 0; at + phrase.size() <= text.size(); ++at) {
+      if (std::equal(phrase.begin(), phrase.end(), text.begin() + static_cast<std::ptrdiff_t>(at))) return true;
+    }
+    return false;
+  };
+  for (const SearchSynonym& syn : catalog.search.synonyms) {
+    std::map<std::size_t, std::string> words_by_shard;
+    for (const std::string& w : syn.words) {
+      const std::vector<SearchSyllable> syl = search_syllables(w);
+      if (syl.empty()) continue;
+      std::string& list = words_by_shard[search_codec::shard_of(syl[0].folded, shard_count)];
+      list += (list.empty() ? "" : "|") + joined_word(w);
+    }
+    std::string means, lists;
+    for (std::size_t m = 0; m < syn.means.size(); ++m) {
+      std::vector<std::string> phrase;
+      for (const SearchSyllable& x : search_syllables(syn.means[m])) phrase.push_back(x.folded);
+      std::string found[2];
+      std::int64_t prev[2] = {-1, -1};
+      for (std::size_t i = 0; i < docs.size(); ++i) {
+        for (int f = 0; f < 2; ++f) {
+          const bool hit = std::any_of(phrases_in[f][i].begin(), phrases_in[f][i].end(),
+                                       [&](const std::vector<std::string>& t) { return holds(t, phrase); });
+          if (!hit) continue;
+          search_codec::put(found[f], static_cast<std::uint32_t>(static_cast<std::int64_t>(i) - prev[f] - 1));
+          prev[f] = static_cast<std::int64_t>(i);
+          break;  // the name is the better place
+        }
+      }
+      std::string text = syn.means[m];
+      for (char& c : text) {
+        if (c == '|' || c == '\t' || c == '\n') c = ' ';
+      }
+      means += (m ? "|" : "") + text;
+      lists += (m ? "|" : "") + found[0] + ";" + found[1];
+    }
+    for (const auto& w : words_by_shard) shard_text[w.first] += "=\t" + w.second + "\t" + means + "\t" + lists + "\n";
+  }
+
+  // Parts by kind; named "<kind>.<version>.txt" once the version (a hash of them all) is known.
+  std::vector<std::pair<std::string, std::string>> parts;  // stem, text
+  for (std::size_t sh = 0; sh < shard_count; ++sh) parts.push_back({"t" + std::to_string(sh), shard_text[sh]});
+  // Names in blocks, for the results a query shows.
+  const std::size_t block = std::max<std::size_t>(1, options.block_size);
+  for (std::size_t b = 0; b * block < n; ++b) {
+    std::string text;
+    for (std::size_t i = b * block; i < std::min(n, (b + 1) * block); ++i) {
+      const Doc& d = docs[i];
+      text += no_tabs(d.code) + "\t" + no_tabs(short_name(d.name)) + "\t" + no_tabs(d.url) + "\t" + d.levels + "\t" +
+              no_tabs(d.field) + "\n";
+    }
+    parts.push_back({"d" + std::to_string(b), text});
+  }
+  // Filters: level, flags and field of every procedure.
+  {
+    std::string text;
+    std::map<std::string, std::size_t> field_index;
+    for (const Field& f : catalog.fields) {
+      field_index[f.slug] = field_index.size() + 1;
+      text += "field " + f.slug + "\n";
+    }
+    for (std::size_t i = 0; i < procedure_count; ++i) {
+      const Procedure& p = *docs[i].procedure;
+      unsigned levels = 0;
+      for (const Level l : p.levels) levels |= 1u << static_cast<unsigned>(l);
+      const unsigned flags = (p.boundary_independent ? 1u : 0u) | (p.full_online ? 2u : 0u);
+      const auto f = field_index.find(p.field);
+      text += std::to_string(levels) + " " + std::to_string(flags) + " " +
+              std::to_string(f == field_index.end() ? 0 : f->second) + "\n";
+    }
+    parts.push_back({"f", text});
+  }
+  // The vocabulary, for near spellings of a typo: every syllable of a name or keyword, and
+  // any other seen in 3+ documents.
+  {
+    std::string text;
+    for (const auto& d : df) {
+      bool in_name = false;
+      for (const auto& p : terms[d.first]) in_name = in_name || (p.second.fields & (kName | kKeywords));
+      if (!in_name && d.second < 3) continue;
+      text += d.first + " " + std::to_string(d.second) + "\n";
+    }
+    parts.push_back({"v", text});
+  }
+  // One part per province catalog: its procedures and where its own versions are.
+  std::string provinces;
+  {
+    std::map<std::string, std::uint32_t> doc_of;
+    for (std::size_t i = 0; i < procedure_count; ++i) doc_of[docs[i].code] = static_cast<std::uint32_t>(i);
+    for (const ProvinceCatalog& pc : catalog.province_catalogs) {
+      std::map<std::uint32_t, std::string> lines;
+      for (const CatalogEntry& e : pc.catalog) {
+        const auto d = doc_of.find(e.procedure);
+        if (d != doc_of.end()) lines[d->second] = pc.slug + "/thu-tuc/" + e.procedure + "/";
+      }
+      std::string text;
+      for (const auto& l : lines) text += std::to_string(l.first) + "\t" + l.second + "\n";
+      parts.push_back({"p-" + pc.slug, text});
+      provinces += (provinces.empty() ? "" : ",") + pc.slug;
+    }
+  }
+
+  // ------------------------------------------------------------------ the head
+  std::string head_body = "docs " + std::to_string(n) + " " + std::to_string(procedure_count) + "\n";
+  head_body += "shards " + std::to_string(shard_count) + "\nblock " + std::to_string(block) + "\n";
+  head_body += "provinces " + provinces + "\n";
+  std::string prior = "prior ", lengths = "namelen ";
+  for (std::size_t i = 0; i < n; ++i) {
+    prior += static_cast<char>('0' + std::clamp(docs[i].prior, 0, 9));
+    lengths += static_cast<char>('0' + std::min<std::size_t>(std::max<std::size_t>(name_length[i], 1), 16));
+  }
+  head_body += prior + "\n" + lengths + "\n";
+  // Question words: "soft <folded> <marked> <weight> <weight when typed without marks>". Typed
+  // without marks, "the" may be "thế nào" or "thẻ"; a word that many names use keeps its weight.
+  auto decimal = [](double v) {
+    const long long milli = static_cast<long long>(v * 1000 + 0.5);
+    return std::to_string(milli / 1000) + "." + std::to_string(1000 + milli % 1000).substr(1);
+  };
+  for (const auto& w : catalog.search.question_words) {
+    const std::vector<SearchSyllable> syl = search_syllables(w.first);
+    if (syl.size() != 1) continue;
+    std::size_t in_names = 0;
+    const auto t = terms.find(syl[0].folded);
+    if (t != terms.end()) {
+      for (const auto& d : t->second) in_names += (d.second.fields & kName) ? 1 : 0;
+    }
+    head_body += "soft " + syl[0].folded + " " + syl[0].marked + " " + decimal(w.second) + " " +
+                 decimal(in_names >= 10 ? 1.0 : w.second) + "\n";
+  }
+  std::string all = head_body;
+  for (const auto& p : parts) all += p.first + "\n" + content_hash(p.second) + "\n";
+  const std::string version = content_hash(all);
+  SearchIndexFiles out;
+  const std::string head = "motcua-search 1\nversion " + version + "\n" + head_body;
+  out.head = "search/h." + version + ".txt";
+  out.parts.push_back({out.head, head});
+  for (const auto& p : parts) out.parts.push_back({"search/" + p.first + "." + version + ".txt", p.second});
+  return out;
+}
+
+}  // namespace motcua
