@@ -348,7 +348,11 @@ int search(const SearchCommandOptions& options) {
     std::cerr << ")\n";
     return 2;
   }
-  const SearchReply reply = engine.search(options.query, o);
+  SearchReply reply = engine.search(options.query, o);
+  // The index keeps short names for the results list; a command line gives the whole name.
+  for (SearchHit& h : reply.results) {
+    if (const Procedure* p = h.code.empty() ? nullptr : loaded.catalog.find_procedure(h.code)) h.name = p->name;
+  }
   std::cout << SearchEngine::reply_json(options.query, reply, false) << "\n";
   return 0;
 }

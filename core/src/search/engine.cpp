@@ -664,8 +664,10 @@ struct SearchQueryRun {
       for (std::size_t k = 0; k < best_len; ++k) original.syllables.push_back(make_syllable(syllables[i + k]));
       c.alternatives.push_back(original);
       for (std::size_t m = 0; m < best->means.size() && m < best->means_docs.size(); ++m) {
+        // A curated meaning counts as much as the words typed: "so do" is "sổ đỏ" far more
+        // often than an accidental "thô sơ do" in a long name.
         Alternative a = original;
-        a.quality = 0.9;
+        a.quality = 1.0;
         a.docs = &best->means_docs[m];
         c.alternatives.push_back(a);
       }
@@ -771,8 +773,8 @@ struct SearchQueryRun {
       const double length = std::max<double>(1, e.name_length_[d]);
       const double cover = std::min(1.0, name_hits[d] / length);
       double score = total[d] * (0.8 + 0.2 * cover) * (1.0 + 0.06 * e.prior_[d]);
-      if (d >= e.procedure_count_) score *= 0.7;  // procedures before list pages
-      if (here != nullptr && here->count(static_cast<std::uint32_t>(d))) score *= 1.25;
+      if (d >= e.procedure_count_) score *= 0.5;  // procedures before list pages
+      if (here != nullptr && here->count(static_cast<std::uint32_t>(d))) score *= 1.5;
       ranked.push_back({score, static_cast<std::uint32_t>(d)});
       top = std::max(top, score);
     }
@@ -780,7 +782,7 @@ struct SearchQueryRun {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
     // Weak tails (one common word of a long question) are noise, not answers.
-    while (!ranked.empty() && ranked.back().first < 0.2 * top) ranked.pop_back();
+    while (!ranked.empty() && ranked.back().first < 0.12 * top) ranked.pop_back();
     const std::size_t limit = static_cast<std::size_t>(std::max(0, std::min(opt.limit, kMaxLimit)));
     if (ranked.size() > limit) ranked.resize(limit);
 

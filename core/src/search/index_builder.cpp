@@ -114,6 +114,8 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     d.procedure = &p;
     d.name_texts.push_back(p.name);
     d.keyword_texts.push_back(d.field);
+    // The number of the code ("001193" of "1.001193"), as pasted from a paper or the portal.
+    d.keyword_texts.push_back(p.code.substr(p.code.find('.') + 1));
     for (const ProcedureResult& r : p.results) d.keyword_texts.push_back(r.name);
     d.body_texts.push_back(p.summary);
     for (const DossierItem& item : p.dossier) {
@@ -221,7 +223,7 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     const std::string first = pair ? t.first.substr(0, t.first.find('_')) : t.first;
     const std::uint32_t term_df = pair ? 0 : df[t.first];
     // A word in the papers and steps of an eighth of the catalog tells little there.
-    const bool common_in_body = term_df * 8 > n;
+    const bool common_in_body = n >= 200 && term_df * 8 > n;
     const std::vector<std::string>& v = pair ? std::vector<std::string>{} : variants[t.first];
     // Three lists, each document in the best field it has: the name, the keywords, the
     // papers and steps; gaps between documents, one character when under 32. A syllable
