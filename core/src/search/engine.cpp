@@ -13,6 +13,8 @@ namespace {
 constexpr std::uint8_t kName = 1, kKeywords = 2, kBody = 4;
 constexpr std::size_t kMaxSyllables = 24;
 constexpr int kMaxLimit = 100;
+// A question word weighed at most this ("gì", "nào") is left out: never downloaded, never scored.
+constexpr double kSilent = 0.1;
 
 // Splits `text` into lines (without '\n'); a final '\r' is dropped.
 std::vector<std::string> lines_of(const std::string& text) {
@@ -469,6 +471,7 @@ struct SearchQueryRun {
   const SearchEngine& e;
   const SearchOptions& opt;
   SearchReply& reply;
+  bool all_soft = false;
 
   double idf(std::uint32_t df) const {
     return std::log(1.0 + static_cast<double>(e.doc_count_) / static_cast<double>(std::max<std::uint32_t>(df, 1)));
@@ -476,7 +479,8 @@ struct SearchQueryRun {
 
   // A term, its shard asked for unless the syllable barely counts (then only if at hand).
   const SearchEngine::Term* lookup(const std::string& key, double weight) {
-    return weight > 0.1 ? term(key) : loaded_term(key);
+    // Never from whatever happens to be loaded: the same query gives the same answer.
+    return weight > kSilent ? term(key) : nullptr;
   }
 
   const SearchEngine::Term* term(const std::string& key) {
@@ -522,6 +526,7 @@ struct SearchQueryRun {
       double full = 0;
       for (std::size_t k = 0; k < alt.syllables.size(); ++k) {
         const QuerySyllable& q = alt.syllables[k];
+        if (q.weight <= kSilent) continue;
         const SearchEngine::Term* t = loaded_term(q.text.folded);
         const double i = idf(t != nullptr ? t->df : 1);
         full += q.weight * i * 3.0;
@@ -596,22 +601,20 @@ struct SearchQueryRun {
     }
   }
 
+  // `all_soft`: the query has only question words, so they count as words.
   QuerySyllable make_syllable(const SearchSyllable& s, bool spellings = true) {
     QuerySyllable q;
     q.text = s;
     const auto soft = e.soft_words_.find(s.folded);
-    if (soft != e.soft_words_.end()) {
+    if (soft != e.soft_words_.end() && !all_soft) {
       if (!s.has_marks) q.weight = soft->second.unmarked_weight;
       else if (s.marked == soft->second.marked) q.weight = soft->second.weight;
     }
-    if (spellings) add_spellings(q);
+    if (spellings && q.weight > kSilent) add_spellings(q);
     return q;
   }
 
   std::vector<Clause> clauses(const std::vector<SearchSyllable>& syllables) {
-    // Question words count only when the query has nothing else.
-    bool all_soft = true;
-    for (const SearchSyllable& s : syllables) all_soft = all_soft && make_syllable(s, false).weight < 1.0;
     std::vector<Clause> out;
     Alternative run;
     auto flush = [&]() {
@@ -629,7 +632,8 @@ struct SearchQueryRun {
       const SearchEngine::Synonym* best = nullptr;
       const std::size_t host = e.shard_of(syllables[i].folded);
       const std::vector<SearchEngine::Synonym> none;
-      const std::vector<SearchEngine::Synonym>& rules = e.shard_loaded_[host] ? e.shards_[host].synonyms : none;
+      const bool silent = make_syllable(syllables[i], false).weight <= kSilent;
+      const std::vector<SearchEngine::Synonym>& rules = e.shard_loaded_[host] && !silent ? e.shards_[host].synonyms : none;
       for (const SearchEngine::Synonym& syn : rules) {
         for (const std::string& w : syn.words) {
           const std::size_t slash = w.find('/');
@@ -652,9 +656,7 @@ struct SearchQueryRun {
         }
       }
       if (best == nullptr) {
-        QuerySyllable q = make_syllable(syllables[i]);
-        if (all_soft) q.weight = 1.0;
-        run.syllables.push_back(q);
+        run.syllables.push_back(make_syllable(syllables[i]));
         ++i;
         continue;
       }
@@ -729,9 +731,13 @@ struct SearchQueryRun {
 
     // First the shards of the query's own syllables: they hold its synonyms and counts.
     // (A question word that barely counts, "gì", "nào", is not worth a download.)
+    // Question words count only when the query has nothing else.
+    bool soft_only = true;
+    for (const SearchSyllable& syl : syllables) soft_only = soft_only && make_syllable(syl, false).weight < 1.0;
+    all_soft = soft_only;
     for (const SearchSyllable& syl : syllables) {
       const std::size_t s = e.shard_of(syl.folded);
-      if (!e.shard_loaded_[s] && (make_syllable(syl, false).weight > 0.1 || syllables.size() == 1)) need(e.shard_parts_[s]);
+      if (!e.shard_loaded_[s] && make_syllable(syl, false).weight > kSilent) need(e.shard_parts_[s]);
     }
     if (!reply.missing.empty()) return;
     std::vector<Clause> cs = clauses(syllables);

@@ -343,11 +343,13 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     }
     parts.push_back({"f", text});
   }
-  // The vocabulary, for near spellings of a typo: every syllable of a name or keyword, and
-  // any other seen in 3+ documents.
+  // The vocabulary, for near spellings of a typo: the syllables a typo may have meant (all
+  // letters, 3+ of them, in 2+ documents), of a name or keyword or else of 3+ documents.
   {
     std::string text;
     for (const auto& d : df) {
+      const bool letters = std::all_of(d.first.begin(), d.first.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      if (!letters || d.first.size() < 3 || d.second < 2) continue;
       bool in_name = false;
       for (const auto& p : terms[d.first]) in_name = in_name || (p.second.fields & (kName | kKeywords));
       if (!in_name && d.second < 3) continue;
