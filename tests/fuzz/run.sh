@@ -6,7 +6,7 @@
 #
 #   SECONDS     time per target (default 600); .ci/run uses 25
 #   TARGET      json_reader content_files calc_deadline calc_fee calc_checklist calc_form
-#               calc_data markdown import_portal (default: all; MOTCUA_FUZZ_TARGETS in CMakeLists.txt)
+#               calc_data markdown import_portal search (default: all; MOTCUA_FUZZ_TARGETS in CMakeLists.txt)
 #   --merge     afterwards, add to tests/fuzz/corpus/<target>/ the new inputs that reach new
 #               coverage (review and commit them)
 #   --minimize  afterwards, rewrite tests/fuzz/corpus/<target>/ as the smallest subset with
@@ -61,6 +61,7 @@ max_len() {
     content_files) echo 24576 ;;
     calc_data) echo 20480 ;;
     import_portal) echo 16384 ;;
+    search) echo 8192 ;;
     json_reader|markdown) echo 8192 ;;
     *) echo 4096 ;;
   esac
