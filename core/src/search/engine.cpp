@@ -530,7 +530,12 @@ struct SearchQueryRun {
         const SearchEngine::Term* t = loaded_term(q.text.folded);
         const double i = idf(t != nullptr ? t->df : 1);
         full += q.weight * i * 3.0;
-        if (k + 1 < alt.syllables.size()) full += std::min(q.weight, alt.syllables[k + 1].weight) * i * 3.0;
+        if (k + 1 < alt.syllables.size()) {
+          const QuerySyllable& next = alt.syllables[k + 1];
+          const SearchEngine::Term* pair = loaded_term(q.text.folded + "_" + next.text.folded);
+          const double pi = pair != nullptr ? idf(static_cast<std::uint32_t>(pair->postings.size())) : i;
+          if (next.weight > kSilent) full += std::min(q.weight, next.weight) * pi * 3.0;
+        }
       }
       int typed = 0;
       for (const QuerySyllable& q : alt.syllables) typed += q.weight >= 0.5 ? 1 : 0;
@@ -587,9 +592,9 @@ struct SearchQueryRun {
           const double w = std::min(a.weight, b.weight);
           const SearchEngine::Term* t = lookup(sa.first + "_" + sb.first, w);
           if (t == nullptr) continue;
-          const SearchEngine::Term* ta = lookup(sa.first, w);
-          const SearchEngine::Term* tb = lookup(sb.first, w);
-          const double base = 0.5 * (idf(ta ? ta->df : 1) + idf(tb ? tb->df : 1)) * w *
+          // The pair weighs what the pair itself says: "hộ chiếu" is rare even though
+          // "chiếu" (đối chiếu) and "hộ" are everywhere.
+          const double base = idf(static_cast<std::uint32_t>(t->postings.size())) * w *
                               sa.second * sb.second * alt.quality;
           for (const auto& p : t->postings) {
             const float v = static_cast<float>(base * field_weight(p.fields));
