@@ -73,15 +73,6 @@ std::string no_tabs(std::string s) {
   return s;
 }
 
-std::string joined_folded(const std::string& phrase) {
-  std::string out;
-  for (const SearchSyllable& s : search_syllables(phrase)) {
-    if (!out.empty()) out += '_';
-    out += s.folded;
-  }
-  return out;
-}
-
 // "folded/marked" with '_' between syllables: "dang_ky/da-ng_ki4".
 std::string joined_word(const std::string& phrase) {
   std::string folded, marked;
