@@ -216,7 +216,13 @@
         return;
       }
       if (onSearchPage && window.history && history.replaceState) {
-        history.replaceState(null, '', '?q=' + encodeURIComponent(q));
+        // The address keeps the query and its filters: shared or reloaded, it gives the same list.
+        var parts = ['q=' + encodeURIComponent(q)];
+        ['tinh', 'cap', 'linh-vuc', 'phi-dia-gioi', 'toan-trinh'].forEach(function (name) {
+          var v = value(name);
+          if (v) parts.push(name + '=' + encodeURIComponent(v));
+        });
+        history.replaceState(null, '', '?' + parts.join('&'));
       }
       client().then(function (c) {
         return c.query(q, options());
@@ -259,6 +265,9 @@
         if (!f || v === null) return;
         if (f.type === 'checkbox') f.checked = v === '1';
         else f.value = v;
+        // A filter in the address is shown, not hidden in a closed box.
+        var box = form.querySelector('details');
+        if (box && v) box.open = true;
       });
       var q = params.get('q');
       if (q) {

@@ -553,6 +553,7 @@ class SiteBuilder {
       provinces.push_back(x);
     }
     put(d, "provinces", provinces);
+    put(d, "has_provinces", !c_.province_catalogs.empty());
     put(d, "count", std::to_string(c_.procedures.size()));
     page("tim-kiem/", "search", d,
          meta("Tìm thủ tục", "Tìm thủ tục hành chính theo tên hoặc từ quen dùng, có dấu hay không dấu.",
