@@ -10,6 +10,8 @@
 // (partial) nothing is ever "missing" (only "unavailable"); the reply is one JSON object.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -33,10 +35,29 @@ struct Fixture {
 const Fixture& fixture() {
   static const Fixture f = [] {
     Fixture x;
+    // The shipped content with the hand-checked procedures (the province catalogs name them)
+    // and every eighth other one: the real shape of the index, loaded in a second even
+    // under the sanitizers.
+    std::map<std::string, std::string> files = motcua::fuzz::read_content("content");
+    std::size_t n = 0;
+    for (auto it = files.begin(); it != files.end();) {
+      const std::string& path = it->first;
+      if (path.rfind("procedures/", 0) == 0) {
+        const std::string dir = path.substr(0, path.find('/', 11) + 1);
+        const auto proc = files.find(dir + "procedure.json");
+        const bool reviewed = proc != files.end() && proc->second.find("\"status\": \"reviewed\"") != std::string::npos;
+        const bool keep = reviewed || std::hash<std::string>{}(dir) % 8 == 0;
+        if (!keep) {
+          it = files.erase(it);
+          continue;
+        }
+        n += path == dir + "procedure.json" ? 1 : 0;
+      }
+      ++it;
+    }
     motcua::Diagnostics diags;
-    const motcua::Catalog c = motcua::load_catalog(motcua::fuzz::to_files(motcua::fuzz::read_content("content")),
-                                                   "content/", diags);
-    if (diags.has_errors()) motcua::fuzz::fail("the shipped content loads", "");
+    const motcua::Catalog c = motcua::load_catalog(motcua::fuzz::to_files(files), "content/", diags);
+    if (diags.has_errors() || n < 100) motcua::fuzz::fail("the shipped content loads", std::to_string(n) + " procedures");
     x.index = motcua::build_search_index(c);
     x.all = std::make_unique<motcua::SearchEngine>();
     for (const motcua::OutputFile& p : x.index.parts) {
