@@ -30,7 +30,7 @@ int calc(const std::string& engine, const BuildOptions& options);
 struct SearchCommandOptions {
   std::string content_dir = "content";
   int limit = 10;
-  std::string province;  // this province's versions first (and only procedures in its catalog)
+  std::string province;  // this province's versions first, and only what can be done there
   std::string query;
 };
 

@@ -136,7 +136,8 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0, 100));
   search->add_option("--province", search_options.province,
-                     "Slug of a province: only its catalog, with links to its own versions");
+                     "Slug of a province: its own versions first (linking to its pages), and only what can be\n"
+                     "done there (its catalog, and procedures handled at province or commune level)");
 
   try {
     app.parse(argc, argv);

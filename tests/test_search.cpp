@@ -189,7 +189,8 @@ TEST_CASE("filters and a province's own versions", "[search]") {
   a.full_online = true;
   Procedure b = proc("1.000002", "Đăng ký khai sinh có yếu tố nước ngoài", {Level::tinh});
   Procedure d = proc("1.000003", "Đăng ký đất đai", {Level::xa}, "dat-dai");
-  Catalog c = catalog_of({a, b, d});
+  Procedure m = proc("1.000004", "Đăng ký hoạt động của văn phòng đại diện", {Level::bo});
+  Catalog c = catalog_of({a, b, d, m});
   ProvinceCatalog pc;
   pc.slug = "lai-chau";
   CatalogEntry e;
@@ -212,9 +213,18 @@ TEST_CASE("filters and a province's own versions", "[search]") {
   o = {};
   o.full_online = true;
   CHECK(top(eng, "dang ky", o) == std::vector<std::string>{"1.000001"});
+  // A province keeps what can be done there: its catalog first, then what its province and
+  // communes handle; not what only a ministry does.
   o = {};
   o.province = "lai-chau";
-  CHECK(top(eng, "dang ky", o) == std::vector<std::string>{"1.000002"});
+  const std::vector<std::string> in_province = top(eng, "dang ky", o);
+  REQUIRE(in_province.size() == 3);
+  CHECK(in_province.front() == "1.000002");
+  CHECK(std::find(in_province.begin(), in_province.end(), "1.000004") == in_province.end());
+  // A filter never fills its list with what does not answer the query.
+  o = {};
+  o.level = "tinh";
+  CHECK(top(eng, "đất đai", o).empty());
   // On Lai Châu's pages its version comes first and links to its own page.
   o = {};
   o.here = "lai-chau";

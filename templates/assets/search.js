@@ -198,12 +198,19 @@
         list.appendChild(li);
       });
       var n = reply.results.length;
-      var text = n ? (n >= limit ? 'Các kết quả phù hợp nhất' : n + ' kết quả') + ' cho “' + q + '”.'
-                   : 'Không tìm thấy thủ tục nào cho “' + q + '”. Thử gõ ít từ hơn, hoặc xem danh sách theo chữ cái và lĩnh vực.';
-      if (reply.also) text += ' Tìm cả: ' + reply.also + '.';
+      var filtered = ['tinh', 'cap', 'linh-vuc', 'phi-dia-gioi', 'toan-trinh'].some(function (k) { return value(k); });
+      var text = '';
       if (reply.incomplete) {
-        text += ' Bạn đang ngoại tuyến và một phần bộ tìm kiếm chưa có trên máy này, nên kết quả có thể thiếu. Khi có mạng, hãy tìm lại.';
+        text = 'Bạn đang ngoại tuyến: một phần bộ tìm kiếm chưa có trên máy này, nên kết quả có thể thiếu. Khi có mạng, hãy tìm lại. ';
       }
+      if (n) {
+        text += (n >= limit ? n + ' thủ tục phù hợp nhất' : 'Tìm thấy ' + n + ' thủ tục') + ' cho “' + q + '”.';
+      } else if (!reply.incomplete) {
+        text += 'Không tìm thấy thủ tục nào cho “' + q + '”' + (filtered
+          ? ' với bộ lọc đã chọn. Hãy bỏ bớt bộ lọc.'
+          : '. Hãy kiểm tra chính tả, thử từ khác, hoặc xem danh sách thủ tục theo chữ cái và theo lĩnh vực.');
+      }
+      if (reply.also && n) text += ' Đã tìm thêm theo nghĩa: ' + reply.also + '.';
       status.textContent = text;
       more.hidden = n < limit || limit >= 100;
       panel.hidden = false;
@@ -232,7 +239,7 @@
         if (mine !== seq) return;
         list.textContent = '';
         status.textContent = navigator.onLine === false
-          ? 'Bạn đang ngoại tuyến và bộ tìm kiếm chưa được tải về máy này. Hãy mở trang khi có mạng một lần; sau đó tìm được cả khi mất mạng.'
+          ? 'Bạn đang ngoại tuyến và bộ tìm kiếm chưa có trên máy này. Khi có mạng, hãy mở lại trang một lần; sau đó tìm được cả khi mất mạng.'
           : 'Chưa tải được bộ tìm kiếm. Hãy thử lại, hoặc xem danh sách thủ tục theo chữ cái và lĩnh vực.';
         panel.hidden = false;
       });

@@ -969,7 +969,9 @@ class SiteBuilder {
                                               {}));
     PageMeta m = meta("Bạn đang ngoại tuyến", "", {});
     m.noindex = true;
-    page("ngoai-tuyen/", "offline", Data(), m);
+    // The service worker shows it at the address of any page never visited, at any depth:
+    // its links start at the site's own path, like the 404 page's.
+    page("ngoai-tuyen/", "offline", Data(), m, "ngoai-tuyen/index.html");
   }
 
   // Declaration forms: one page each, a paper-like form that works without JavaScript
@@ -1140,6 +1142,8 @@ class SiteBuilder {
 
     nlohmann::json precache = nlohmann::json::array();
     for (const auto& [name, path] : assets_) precache.push_back(path);
+    // The search's head too: offline, the search box still answers from what was kept.
+    precache.push_back(search_.head);
     for (const char* p : {"ho-so-nhap/", "ngoai-tuyen/", "lich-lam-viec/", "api/lich-lam-viec.json"}) {
       precache.push_back(p);
     }

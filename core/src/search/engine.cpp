@@ -78,9 +78,41 @@ bool all_letters(const std::string& s) {
   return !s.empty();
 }
 
+// Length of the valid UTF-8 sequence at `i`, 0 when the bytes there are not one.
+std::size_t utf8_length(const std::string& s, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  std::size_t len = 0;
+  std::uint32_t cp = 0;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1Fu; }
+  else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0Fu; }
+  else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07u; }
+  else return 0;
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3Fu);
+  }
+  if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
+  return len;
+}
+
+// A JSON string of `s`; bytes that are not UTF-8 (a command line can pass any) become U+FFFD.
 void json_string(std::string& out, const std::string& s) {
   out += '"';
-  for (const char ch : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const std::size_t len = utf8_length(s, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      continue;
+    }
+    if (len > 1) {
+      out.append(s, i, len);
+      i += len - 1;
+      continue;
+    }
+    const char ch = s[i];
     const unsigned char c = static_cast<unsigned char>(ch);
     switch (c) {
       case '"': out += "\\\""; break;
@@ -673,8 +705,11 @@ struct SearchQueryRun {
       for (std::size_t m = 0; m < best->means.size() && m < best->means_docs.size(); ++m) {
         // A curated meaning counts as much as the words typed: "so do" is "sổ đỏ" far more
         // often than an accidental "thô sơ do" in a long name.
+        // ... as long as the meaning is specific: one that many names hold ("giấy chứng
+        // nhận", 300 names) says less about which procedure is meant.
         Alternative a = original;
-        a.quality = 1.0;
+        const double held = static_cast<double>(std::max<std::size_t>(20, best->means_docs[m].size()));
+        a.quality = std::min(1.0, 0.6 + 0.4 * 20.0 / held);
         a.docs = &best->means_docs[m];
         c.alternatives.push_back(a);
       }
@@ -690,29 +725,35 @@ struct SearchQueryRun {
     return out;
   }
 
+  // A province's filter keeps what can be done there: its published catalog, and every
+  // national procedure handled at province or commune level (the catalogs we hold are
+  // partial); its own versions come first and link to its pages (as `here`).
+  bool filtering() const {
+    return !opt.level.empty() || !opt.field.empty() || opt.boundary_independent || opt.full_online ||
+           !opt.province.empty();
+  }
+
   bool passes(std::size_t d) const {
-    const bool filtering = !opt.level.empty() || !opt.field.empty() || opt.boundary_independent || opt.full_online;
-    if (filtering || !opt.province.empty()) {
-      if (d >= e.procedure_count_) return false;
-    }
-    if (filtering && e.filters_loaded_) {
-      if (!opt.level.empty()) {
-        int bit = -1;
-        for (int l = 0; l < 4; ++l) {
-          if (opt.level == kLevelSlugs[l]) bit = l;
-        }
-        if (bit < 0 || !((e.doc_levels_[d] >> bit) & 1u)) return false;
+    if (!filtering()) return true;
+    if (d >= e.procedure_count_) return false;  // list pages have no level, field or flags
+    if (!e.filters_loaded_) return true;         // offline without the filter part: unfiltered, and said
+    const auto has_level = [&](const std::string& slug) {
+      for (int l = 0; l < 4; ++l) {
+        if (slug == kLevelSlugs[l]) return ((e.doc_levels_[d] >> l) & 1u) != 0;
       }
-      if (!opt.field.empty()) {
-        const std::uint16_t f = e.doc_field_[d];
-        if (f == 0 || e.field_slugs_[f - 1] != opt.field) return false;
-      }
-      if (opt.boundary_independent && !(e.doc_flags_[d] & 1u)) return false;
-      if (opt.full_online && !(e.doc_flags_[d] & 2u)) return false;
+      return false;
+    };
+    if (!opt.level.empty() && !has_level(opt.level)) return false;
+    if (!opt.field.empty()) {
+      const std::uint16_t f = e.doc_field_[d];
+      if (f == 0 || e.field_slugs_[f - 1] != opt.field) return false;
     }
+    if (opt.boundary_independent && !(e.doc_flags_[d] & 1u)) return false;
+    if (opt.full_online && !(e.doc_flags_[d] & 2u)) return false;
     if (!opt.province.empty()) {
       const auto it = e.province_docs_.find(opt.province);
-      if (it != e.province_docs_.end() && !it->second.count(static_cast<std::uint32_t>(d))) return false;
+      const bool listed = it != e.province_docs_.end() && it->second.count(static_cast<std::uint32_t>(d));
+      if (!listed && !has_level("tinh") && !has_level("xa")) return false;
     }
     return true;
   }
@@ -726,8 +767,7 @@ struct SearchQueryRun {
     std::vector<SearchSyllable> syllables = search_syllables(query);
     if (syllables.size() > kMaxSyllables) syllables.resize(kMaxSyllables);
     if (syllables.empty() || !e.has_head_) return;
-    const bool filtering = !opt.level.empty() || !opt.field.empty() || opt.boundary_independent || opt.full_online;
-    if (filtering && !e.filters_loaded_ && !e.filter_part_.empty()) need(e.filter_part_);
+    if (filtering() && !e.filters_loaded_ && !e.filter_part_.empty()) need(e.filter_part_);
     for (const std::string& slug : {opt.province, opt.here}) {
       if (slug.empty()) continue;
       const auto part = e.province_parts_.find(slug);
@@ -771,29 +811,33 @@ struct SearchQueryRun {
     if (!reply.missing.empty()) return;  // fetch first, then answer
 
     const std::map<std::uint32_t, std::string>* here = nullptr;
-    if (!opt.here.empty()) {
-      const auto it = e.province_docs_.find(opt.here);
+    const std::string& home = opt.here.empty() ? opt.province : opt.here;  // a province filter is home too
+    if (!home.empty()) {
+      const auto it = e.province_docs_.find(home);
       if (it != e.province_docs_.end()) here = &it->second;
     }
     std::vector<std::pair<double, std::uint32_t>> ranked;
-    double top = 0;
+    double top = 0;  // the best answer to the query, before any filter
     for (std::size_t d = 0; d < e.doc_count_; ++d) {
-      if (total[d] <= 0 || !passes(d)) continue;
+      if (total[d] <= 0) continue;
       // The share of the name the query covers: "khai sinh" is "Đăng ký khai sinh" more
       // than "Đăng ký khai sinh có yếu tố nước ngoài".
       const double length = std::max<double>(1, e.name_length_[d]);
       const double cover = std::min(1.0, name_hits[d] / length);
       double score = total[d] * (0.8 + 0.2 * cover) * (1.0 + 0.06 * e.prior_[d]);
       if (d >= e.procedure_count_) score *= 0.5;  // procedures before list pages
+      top = std::max(top, score);
+      if (!passes(d)) continue;
       if (here != nullptr && here->count(static_cast<std::uint32_t>(d))) score *= 1.5;
       ranked.push_back({score, static_cast<std::uint32_t>(d)});
-      top = std::max(top, score);
     }
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
-    // Weak tails (one common word of a long question) are noise, not answers.
-    while (!ranked.empty() && ranked.back().first < 0.12 * top) ranked.pop_back();
+    // Weak tails (one common word of a long question) are noise, not answers; under a
+    // filter, what is left must still answer the query, not merely pass the filter.
+    const double floor = (filtering() ? 0.25 : 0.12) * top;
+    while (!ranked.empty() && ranked.back().first < floor) ranked.pop_back();
     const std::size_t limit = static_cast<std::size_t>(std::max(0, std::min(opt.limit, kMaxLimit)));
     if (ranked.size() > limit) ranked.resize(limit);
 

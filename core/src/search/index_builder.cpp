@@ -51,10 +51,10 @@ std::string levels_of(const Procedure& p) {
   return out;
 }
 
-// A name as a results list shows it: at most about 90 bytes, cut between words, with "…"
+// A name as a results list shows it: at most about 130 bytes, cut between words, with "…"
 // (the page itself gives the whole name). Keeps the blocks a query downloads small.
 std::string short_name(const std::string& name) {
-  constexpr std::size_t kMax = 90;
+  constexpr std::size_t kMax = 130;
   if (name.size() <= kMax) return name;
   std::size_t cut = name.rfind(' ', kMax);
   if (cut == std::string::npos || cut < kMax / 2) {
@@ -107,6 +107,9 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     d.keyword_texts.push_back(d.field);
     // The number of the code ("001193" of "1.001193"), as pasted from a paper or the portal.
     d.keyword_texts.push_back(p.code.substr(p.code.find('.') + 1));
+    std::string digits = p.code;  // "1001193": the code typed without its dot
+    digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+    d.keyword_texts.push_back(digits);
     for (const ProcedureResult& r : p.results) d.keyword_texts.push_back(r.name);
     d.body_texts.push_back(p.summary);
     for (const DossierItem& item : p.dossier) {
