@@ -201,7 +201,8 @@
       var filtered = ['tinh', 'cap', 'linh-vuc', 'phi-dia-gioi', 'toan-trinh'].some(function (k) { return value(k); });
       var text = '';
       if (reply.incomplete) {
-        text = 'Bạn đang ngoại tuyến: một phần bộ tìm kiếm chưa có trên máy này, nên kết quả có thể thiếu. Khi có mạng, hãy tìm lại. ';
+        text = n ? 'Bạn đang ngoại tuyến: một phần bộ tìm kiếm chưa có trên máy này, nên kết quả có thể thiếu. Khi có mạng, hãy tìm lại. '
+                 : 'Bạn đang ngoại tuyến: phần bộ tìm kiếm cần cho “' + q + '” chưa có trên máy này. Khi có mạng, hãy tìm lại.';
       }
       if (n) {
         text += (n >= limit ? n + ' thủ tục phù hợp nhất' : 'Tìm thấy ' + n + ' thủ tục') + ' cho “' + q + '”.';
