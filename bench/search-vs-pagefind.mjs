@@ -4,8 +4,12 @@
 // the builds; see bench/README.md.
 //
 // node bench/search-vs-pagefind.mjs --pagefind-site DIR --motcua-site DIR --queries FILE
-//   [--pagefind-time FILE] [--motcua-time FILE] [--motcua CLI] [--content DIR] [--json FILE]
-//   [--repeat N]
+//   [--pagefind-time FILE] [--motcua-time FILE] [--search-time FILE] [--motcua CLI]
+//   [--content DIR] [--json FILE] [--repeat N]
+//
+// Time files are GNU `time -v` outputs: --pagefind-time of `pagefind --site`, --motcua-time of
+// `motcua build` (the whole site with its search index), --search-time of one `motcua search`
+// (load the content, build the index in memory, answer one query).
 //
 // Bytes: the servers here send bodies uncompressed, and each response counts as the gzip -9
 // size of its body, or its raw size when gzip makes it no smaller (Pagefind's index and
@@ -142,13 +146,17 @@ function hitSummary(rows, queries) {
 
 // One query in a fresh context (cold HTTP cache, no service worker): the bytes of every request
 // made after the page's load event, plus any made during the load for a URL naming "search"
-// or "pagefind" (a search script or index the page pulls in up front belongs to search's cost).
+// or "pagefind" (a search script or index the page pulls in up front belongs to search's cost:
+// ours is assets/search.<hash>.js, loaded by every page with `defer`, so before the load event).
 async function coldQuery(browser, engine, server, q) {
   const context = await browser.newContext({ viewport: { width: 360, height: 800 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const start = server.log.length;
   await page.goto(server.base + 'index.html', { waitUntil: 'load' });
   const afterLoad = server.log.length;
+  // The page's icon, which the browser fetches by itself after the load event.
+  const icons = await page.evaluate(() => [...document.querySelectorAll('link[rel~="icon"]')]
+    .map((l) => decodeURIComponent(new URL(l.href).pathname)));
   const ok = await engine.ready(page);
   let result = null;
   if (ok) {
@@ -157,7 +165,7 @@ async function coldQuery(browser, engine, server, q) {
   }
   const during = server.log.slice(start, afterLoad).filter((r) => /search|pagefind/i.test(r.url));
   // The favicon a browser asks for by itself is not search's doing.
-  const after = server.log.slice(afterLoad).filter((r) => r.url !== '/favicon.ico');
+  const after = server.log.slice(afterLoad).filter((r) => r.url !== '/favicon.ico' && !icons.includes(r.url));
   await context.close();
   if (!ok) return null;
   const requests = [...during, ...after];
@@ -290,8 +298,18 @@ async function main() {
   }
   out.native = nativeRun(opts.motcua, opts.content || path.join(repo, 'content'), queries);
   if (out.native.available) out.native.hits = hitSummary(out.native.codes, queries);
-  out.build = { pagefind: readTime(opts.pagefindTime), motcua: readTime(opts.motcuaTime) };
+  out.build = { pagefind: readTime(opts.pagefindTime), motcua: readTime(opts.motcuaTime), search: readTime(opts.searchTime) };
   out.pagefindIndex = dirBytes(path.join(sites.pagefind, 'pagefind'));
+  // Ours: the index parts (search/) and the search module and script (assets/*search*).
+  const searchDir = path.join(sites.motcua, 'search');
+  out.motcuaIndex = fs.existsSync(searchDir) ? dirBytes(searchDir) : null;
+  const assets = path.join(sites.motcua, 'assets');
+  out.motcuaSearchAssets = fs.existsSync(assets)
+    ? fs.readdirSync(assets).filter((f) => /search/.test(f)).map((f) => {
+      const b = fs.readFileSync(path.join(assets, f));
+      return { file: 'assets/' + f, raw: b.length, gz: Math.min(b.length, zlib.gzipSync(b, { level: 9 }).length) };
+    })
+    : [];
 
   // The table.
   const pf = out.engines.pagefind, mc = out.engines.motcua, nat = out.native;
@@ -314,14 +332,21 @@ async function main() {
     ['build CPU time (user + system)', out.build.pagefind ? out.build.pagefind.cpuSeconds.toFixed(2) + ' s' : 'n/a',
       out.build.motcua ? out.build.motcua.cpuSeconds.toFixed(2) + ' s (whole site)' : 'n/a', '—'],
     ['build peak memory (max RSS)', out.build.pagefind ? (out.build.pagefind.maxRssKb / 1024).toFixed(0) + ' MiB' : 'n/a',
-      out.build.motcua ? (out.build.motcua.maxRssKb / 1024).toFixed(0) + ' MiB (whole site)' : 'n/a', '—'],
+      out.build.motcua ? (out.build.motcua.maxRssKb / 1024).toFixed(0) + ' MiB (whole site)' : 'n/a',
+      out.build.search ? (out.build.search.maxRssKb / 1024).toFixed(0) + ' MiB (index in memory)' : 'n/a'],
+    ['load + index + 1 query, wall / CPU', '—', '—',
+      out.build.search ? `${out.build.search.seconds.toFixed(2)} s / ${out.build.search.cpuSeconds.toFixed(2)} s` : 'n/a'],
+    ['index files (count, gzip -9 as counted)', `${out.pagefindIndex.files}, ${kb(out.pagefindIndex.gz)}`,
+      out.motcuaIndex ? `${out.motcuaIndex.files}, ${kb(out.motcuaIndex.gz)}` : 'n/a', '—'],
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   console.log(`\nSearch vs Pagefind: ${queries.length} queries from ${opts.queries}, ${out.chromium ? 'Chromium ' + out.chromium : ''}`);
   for (const r of rows) console.log(r.map((cell, c) => String(cell).padEnd(widths[c])).join('  ').trimEnd());
-  if (!mc.available) console.log('motcua (Chromium): n/a — the page has no window.motcuaSearch.query');
+  if (!mc.available) console.log('motcua (Chromium): n/a — the page has no window.motcuaSearch.query (is data-search-wasm on <body>? build the motcua-search_wasm target)');
   if (!nat.available) console.log(`motcua (native CLI): n/a — ${nat.why}`);
   console.log(`Pagefind's index folder: ${out.pagefindIndex.files} files, ${kb(out.pagefindIndex.raw)} (${kb(out.pagefindIndex.gz)} counted as above)`);
+  if (out.motcuaIndex) console.log(`motcua's index folder (search/): ${out.motcuaIndex.files} files, ${kb(out.motcuaIndex.raw)} (${kb(out.motcuaIndex.gz)} counted as above)`);
+  for (const a of out.motcuaSearchAssets) console.log(`  ${a.file}: ${kb(a.raw)} (${kb(a.gz)} gzip -9)`);
   console.log(`native CLI process time per query (loads the content each time): ${nat.available ? ms(nat.processMs.median) + ' median' : 'n/a'}`);
   for (const name of ['pagefind', 'motcua']) {
     const e = out.engines[name];
