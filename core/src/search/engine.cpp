@@ -551,6 +551,57 @@ struct SearchQueryRun {
     for (const auto& n : near) q.spellings.push_back({n.second, own_df == 0 ? 0.7 : 0.5});
   }
 
+  // Syllables typed without the space between them ("khaisinh", "dangky"): a word the index
+  // does not know, of 5+ letters, split where both halves are syllables the catalog uses
+  // (the most common pair of halves wins). Needs the vocabulary part, like a typo.
+  std::vector<SearchSyllable> unglued(const std::vector<SearchSyllable>& in) {
+    std::vector<SearchSyllable> out;
+    for (const SearchSyllable& syl : in) {
+      const std::string& w = syl.folded;
+      const bool candidate = w.size() >= 5 && w.size() <= 24 && all_letters(w) &&
+                             make_syllable(syl, false).weight > kSilent && loaded_term(w) == nullptr;
+      if (!candidate) {
+        out.push_back(syl);
+        continue;
+      }
+      if (!e.vocab_loaded_) {
+        need(e.vocab_part_);
+        out.push_back(syl);
+        continue;
+      }
+      // Fewest syllables first, then the commonest: a small dynamic programme over the letters.
+      const std::size_t n = w.size();
+      std::vector<int> pieces(n + 1, -1);
+      std::vector<std::uint32_t> common(n + 1, 0);
+      std::vector<std::size_t> from(n + 1, 0);
+      pieces[0] = 0;
+      common[0] = 0xFFFFFFFFu;
+      for (std::size_t i = 2; i <= n; ++i) {
+        for (std::size_t j = (i > 7 ? i - 7 : 0); j + 2 <= i; ++j) {
+          if (pieces[j] < 0) continue;
+          const std::vector<SearchSyllable> piece = search_syllables(w.substr(j, i - j));
+          if (piece.size() != 1) continue;
+          const auto df = e.vocab_.find(piece[0].folded);
+          if (df == e.vocab_.end()) continue;
+          const int p = pieces[j] + 1;
+          const std::uint32_t c = std::min(common[j], df->second);
+          if (pieces[i] < 0 || p < pieces[i] || (p == pieces[i] && c > common[i])) {
+            pieces[i] = p;
+            common[i] = c;
+            from[i] = j;
+          }
+        }
+      }
+      std::vector<SearchSyllable> halves;
+      if (pieces[n] >= 2) {
+        for (std::size_t i = n; i > 0; i = from[i]) halves.insert(halves.begin(), search_syllables(w.substr(from[i], i - from[i]))[0]);
+      }
+      if (halves.empty()) out.push_back(syl);
+      else out.insert(out.end(), halves.begin(), halves.end());
+    }
+    return out;
+  }
+
   // Scores one alternative (a phrase) into `out` (per document).
   void score_alternative(const Alternative& alt, std::vector<float>& out, std::vector<std::uint8_t>& name_hits) {
     if (alt.docs != nullptr) {
@@ -784,6 +835,8 @@ struct SearchQueryRun {
       const std::size_t s = e.shard_of(syl.folded);
       if (!e.shard_loaded_[s] && make_syllable(syl, false).weight > kSilent) need(e.shard_parts_[s]);
     }
+    if (!reply.missing.empty()) return;
+    syllables = unglued(syllables);
     if (!reply.missing.empty()) return;
     std::vector<Clause> cs = clauses(syllables);
     if (!reply.missing.empty()) return;

@@ -337,13 +337,14 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     }
     parts.push_back({"f", text});
   }
-  // The vocabulary, for near spellings of a typo: the syllables a typo may have meant (all
-  // letters, 3+ of them, in 2+ documents), of a name or keyword or else of 3+ documents.
+  // The vocabulary, for near spellings of a typo and for words typed without their spaces:
+  // syllables of letters only, 2+ of them, in 2+ documents, of a name or keyword or else of
+  // 3+ documents.
   {
     std::string text;
     for (const auto& d : df) {
       const bool letters = std::all_of(d.first.begin(), d.first.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-      if (!letters || d.first.size() < 3 || d.second < 2) continue;
+      if (!letters || d.first.size() < 2 || d.second < (n >= 200 ? 2u : 1u)) continue;  // a rarity is no target in a large catalog
       bool in_name = false;
       for (const auto& p : terms[d.first]) in_name = in_name || (p.second.fields & (kName | kKeywords));
       if (!in_name && d.second < 3) continue;
@@ -376,7 +377,10 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
   std::string prior = "prior ", lengths = "namelen ";
   for (std::size_t i = 0; i < n; ++i) {
     prior += static_cast<char>('0' + std::clamp(docs[i].prior, 0, 9));
-    lengths += static_cast<char>('0' + std::min<std::size_t>(std::max<std::size_t>(name_length[i], 1), 16));
+    // Name lengths in a few steps (1–4, 6, 8, 12, 16 syllables): enough for the share of
+    // the name a query covers, and the line compresses to a third.
+    const std::size_t len = std::max<std::size_t>(name_length[i], 1);
+    lengths += static_cast<char>('0' + (len <= 4 ? len : len <= 6 ? 6 : len <= 9 ? 8 : len <= 13 ? 12 : 16));
   }
   head_body += prior + "\n" + lengths + "\n";
   // Question words: "soft <folded> <marked> <weight> <weight when typed without marks>". Typed
