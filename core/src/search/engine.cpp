@@ -603,7 +603,9 @@ struct SearchQueryRun {
   }
 
   // Scores one alternative (a phrase) into `out` (per document).
-  void score_alternative(const Alternative& alt, std::vector<float>& out, std::vector<std::uint8_t>& name_hits) {
+  // `strong`: the weight of the query's syllables found in each document's name or keywords.
+  void score_alternative(const Alternative& alt, std::vector<float>& out, std::vector<std::uint8_t>& name_hits,
+                         std::vector<float>& strong) {
     if (alt.docs != nullptr) {
       // As if every word typed were in the name, side by side.
       double full = 0;
@@ -621,22 +623,28 @@ struct SearchQueryRun {
         }
       }
       int typed = 0;
-      for (const QuerySyllable& q : alt.syllables) typed += q.weight >= 0.5 ? 1 : 0;
+      double weight = 0;
+      for (const QuerySyllable& q : alt.syllables) {
+        typed += q.weight >= 0.5 ? 1 : 0;
+        weight += q.weight > kSilent ? q.weight : 0;
+      }
       for (const SearchEngine::Posting& p : *alt.docs) {
         const float v = static_cast<float>(full * alt.quality * field_weight(p.fields) / 3.0);
         if (v > out[p.doc]) {
           out[p.doc] = v;
           if (p.fields & kName) name_hits[p.doc] = static_cast<std::uint8_t>(typed);
+          strong[p.doc] = static_cast<float>(weight);
         }
       }
       return;
     }
     std::vector<float> syllable(e.doc_count_);
-    std::vector<std::uint8_t> in_name(e.doc_count_);
+    std::vector<std::uint8_t> in_name(e.doc_count_), in_names_or_keywords(e.doc_count_);
     for (std::size_t k = 0; k < alt.syllables.size(); ++k) {
       const QuerySyllable& q = alt.syllables[k];
       std::fill(syllable.begin(), syllable.end(), 0.0f);
       std::fill(in_name.begin(), in_name.end(), 0);
+      std::fill(in_names_or_keywords.begin(), in_names_or_keywords.end(), 0);
       for (const auto& spelling : q.spellings) {
         const SearchEngine::Term* t = lookup(spelling.first, q.weight);
         if (t == nullptr) continue;
@@ -658,11 +666,13 @@ struct SearchQueryRun {
           const float v = static_cast<float>(base * field_weight(p.fields) * marks);
           if (v > syllable[p.doc]) syllable[p.doc] = v;
           if (p.fields & kName) in_name[p.doc] = 1;
+          if (p.fields & (kName | kKeywords)) in_names_or_keywords[p.doc] = 1;
         }
       }
       for (std::size_t d = 0; d < e.doc_count_; ++d) {
         out[d] += syllable[d];
         if (in_name[d] && q.weight >= 0.5) name_hits[d] = static_cast<std::uint8_t>(name_hits[d] + 1);
+        if (in_names_or_keywords[d] && q.weight > kSilent) strong[d] += static_cast<float>(q.weight);
       }
     }
     // Adjacent pairs: "khai sinh" together beats a page with both words apart.
@@ -842,23 +852,28 @@ struct SearchQueryRun {
     if (!reply.missing.empty()) return;
     std::vector<float> total(e.doc_count_);
     std::vector<std::uint8_t> name_hits(e.doc_count_);
+    std::vector<float> strong(e.doc_count_);
+    double weight = 0;  // of every syllable that counts
     for (const Clause& c : cs) {
-      std::vector<float> best(e.doc_count_);
+      for (const QuerySyllable& q : c.alternatives.front().syllables) weight += q.weight > kSilent ? q.weight : 0;
+      std::vector<float> best(e.doc_count_), best_strong(e.doc_count_);
       std::vector<std::uint8_t> best_hits(e.doc_count_);
       for (const Alternative& a : c.alternatives) {
-        std::vector<float> s(e.doc_count_);
+        std::vector<float> s(e.doc_count_), st(e.doc_count_);
         std::vector<std::uint8_t> hits(e.doc_count_);
-        score_alternative(a, s, hits);
+        score_alternative(a, s, hits, st);
         for (std::size_t d = 0; d < e.doc_count_; ++d) {
           if (s[d] > best[d]) {
             best[d] = s[d];
             best_hits[d] = hits[d];
+            best_strong[d] = st[d];
           }
         }
       }
       for (std::size_t d = 0; d < e.doc_count_; ++d) {
         total[d] += best[d];
         name_hits[d] = static_cast<std::uint8_t>(std::min(255, name_hits[d] + best_hits[d]));
+        strong[d] += best_strong[d];
       }
     }
     if (!reply.missing.empty()) return;  // fetch first, then answer
@@ -881,6 +896,9 @@ struct SearchQueryRun {
       if (d >= e.procedure_count_) score *= 0.5;  // procedures before list pages
       top = std::max(top, score);
       if (!passes(d)) continue;
+      // Under a filter, what is left must answer the query: most of what was typed in its
+      // name or keywords, not one word of it and another in the steps.
+      if (filtering() && strong[d] <= 0.5 * weight) continue;
       if (here != nullptr && here->count(static_cast<std::uint32_t>(d))) score *= 1.5;
       ranked.push_back({score, static_cast<std::uint32_t>(d)});
     }
