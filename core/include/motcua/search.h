@@ -28,7 +28,7 @@ std::vector<SearchSyllable> search_syllables(const std::string& text);
 
 struct SearchOptions {
   int limit = 10;
-  std::string province;  // filter: only procedures in this province's catalog
+  std::string province;  // filter: what can be done there (its catalog, province and commune levels); implies here
   std::string here;      // the province whose pages the search runs on: its versions first
   std::string level;     // filter: "xa" | "tinh" | "bo" | "khac"
   std::string field;     // filter: field slug
