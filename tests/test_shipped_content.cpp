@@ -93,3 +93,30 @@ TEST_CASE("each procedure page says whether a person reviewed it", "[content]") 
   }
   CHECK(checked == site.catalog.procedures.size());
 }
+
+TEST_CASE("the shipped list of essential services: 25, each linked to its procedures or saying it has none",
+          "[content][essential]") {
+  const auto& files = shipped().files;
+  REQUIRE(shipped().catalog.essential_services.services.size() == 25);
+  REQUIRE(files.count("dich-vu-cong-thiet-yeu/index.html") == 1);
+  const std::string& page = files.at("dich-vu-cong-thiet-yeu/index.html");
+  std::size_t items = 0, pos = 0;
+  while ((pos = page.find("<li id=\"dich-vu-", pos)) != std::string::npos) ++items, ++pos;
+  CHECK(items == 25);
+  std::size_t linked = 0;
+  for (const EssentialService& s : shipped().catalog.essential_services.services) {
+    INFO("service " << s.number << ": " << s.name);
+    const std::size_t at = page.find("<li id=\"dich-vu-" + std::to_string(s.number) + "\"");
+    REQUIRE(at != std::string::npos);
+    const std::string item = page.substr(at, page.find("</li>\n", at) - at);
+    if (s.procedures.empty()) CHECK(item.find("Chưa có thủ tục tương ứng") != std::string::npos);
+    for (const std::string& code : s.procedures) {
+      CHECK(item.find("href=\"../thu-tuc/" + code + "/\"") != std::string::npos);
+      REQUIRE(files.count("thu-tuc/" + code + "/index.html") == 1);
+      CHECK(files.at("thu-tuc/" + code + "/index.html").find("nộp trực tuyến toàn trình, không nộp giấy tờ bản giấy") !=
+            std::string::npos);
+      ++linked;
+    }
+  }
+  CHECK(linked >= 20);
+}

@@ -48,6 +48,7 @@ FIXED_PATHS = {
     "applicant-categories.json": "applicant-categories.schema.json",
     "citizen-id.json": "citizen-id.schema.json",
     "replaced-documents.json": "replaced-documents.schema.json",
+    "essential-services.json": "essential-services.schema.json",
     "search/synonyms.json": "search-synonyms.schema.json",
     "search/ranking.json": "search-ranking.schema.json",
     "calendar/rules.json": "calendar-rules.schema.json",

@@ -132,6 +132,13 @@ void Catalog::index() {
   for (const auto& k : keyed) by_name_.push_back(k.second);
 }
 
+const EssentialService* Catalog::find_essential_service(const std::string& procedure_code) const {
+  for (const EssentialService& s : essential_services.services) {
+    if (std::find(s.procedures.begin(), s.procedures.end(), procedure_code) != s.procedures.end()) return &s;
+  }
+  return nullptr;
+}
+
 const Procedure* Catalog::find_procedure(const std::string& code) const {
   return lookup(procedure_index_, procedures, code);
 }

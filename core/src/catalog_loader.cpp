@@ -304,6 +304,7 @@ class Loader {
     s.description = r.string("description", Need::required);
     s.content_as_of = r.string("content_as_of", Need::required);
     check_date(r, "content_as_of", s.content_as_of);
+    read_essential_services();
     s.publisher = r.string("publisher", Need::optional);
     r.finish();
   }
@@ -681,6 +682,80 @@ class Loader {
       r.finish();
 
       // Commune adjustments must name procedures of this province's catalog.
+  // The essential public services that must be offered fully online:
+  // content/essential-services.json (optional; docs/content.md).
+  void read_essential_services() {
+    const std::string rel = "essential-services.json";
+    const JsonDocument* d = doc(rel, false);
+    if (d == nullptr) return;
+    EssentialServices& out = catalog_.essential_services;
+    ObjectReader top(*d, d->value, "", diags_, "list of essential services");
+    if (!top.is_object()) return;
+    top.string("$schema", Need::optional);
+    if (const json* source = top.object("source", Need::required)) {
+      ObjectReader sr(*d, *source, "/source", diags_, "source");
+      out.document = sr.string("document", Need::required);
+      out.issued = sr.string("issued", Need::required);
+      check_date(sr, "issued", out.issued);
+      out.url = sr.link("url", Need::optional, false);
+      out.status = sr.one_of("status", Need::required, {"official", "reported"}, "reported");
+      out.read = sr.string("read", Need::required);
+      check_date(sr, "read", out.read);
+      out.applies_from = sr.string("applies_from", Need::optional);
+      check_date(sr, "applies_from", out.applies_from);
+      out.reported_by = sr.strings("reported_by", Need::optional);
+      for (std::size_t i = 0; i < out.reported_by.size(); ++i) {
+        const std::string why = check_link_url(out.reported_by[i], false);
+        if (!why.empty()) sr.error_at_pointer("/source/reported_by/" + std::to_string(i), "\"" + out.reported_by[i] + "\": " + why);
+      }
+      if (out.status == "reported" && out.reported_by.empty()) {
+        sr.error("status", "a list known from reports names them: add \"reported_by\" with the links of the reports");
+      }
+      sr.finish();
+    }
+    out.note = top.string("note", Need::optional);
+    std::map<std::string, int> owner;  // procedure code -> number of the service that lists it
+    if (const json* items = top.array("services", Need::required)) {
+      if (items->empty()) top.error("services", "list at least one service");
+      for (std::size_t i = 0; i < items->size(); ++i) {
+        const std::string at = "/services/" + std::to_string(i);
+        ObjectReader r(*d, (*items)[i], at, diags_, "essential service");
+        EssentialService e;
+        e.number = static_cast<int>(r.integer("number", Need::required, 1, 1000, 0));
+        if (r.has("number") && e.number != static_cast<int>(i) + 1) {
+          r.error("number", "service " + std::to_string(i + 1) + " of the list has number " + std::to_string(e.number) +
+                                "; number the services 1, 2, 3 … in the order of the list");
+        }
+        e.name = r.string("name", Need::required);
+        // [] is an answer too: the catalog has no procedure for the service, and the page says so.
+        e.procedures = r.strings("procedures", Need::optional);
+        if (!r.has("procedures")) {
+          r.error("procedures", "list the codes of the procedures the service maps to, or [] when the catalog has none");
+        }
+        for (std::size_t k = 0; k < e.procedures.size(); ++k) {
+          const std::string& code = e.procedures[k];
+          const std::string cp = at + "/procedures/" + std::to_string(k);
+          if (!is_procedure_code(code)) {
+            r.error_at_pointer(cp, "invalid procedure code \"" + code + "\": national codes look like 1.001193");
+          } else if (procedure_known(code) == nullptr && !broken_procedures_.count(code)) {
+            r.error_at_pointer(cp, "unknown procedure " + code + ": there is no " + display("procedures/" + code + "/procedure.json") +
+                                       "; list only procedures of the catalog, or none when the service has no procedure here");
+          } else if (const auto it = owner.find(code); it != owner.end()) {
+            r.error_at_pointer(cp, "procedure " + code + " is already listed under service " + std::to_string(it->second) +
+                                       "; a procedure belongs to one essential service");
+          } else {
+            owner.emplace(code, e.number);
+          }
+        }
+        e.note = r.string("note", Need::optional);
+        r.finish();
+        out.services.push_back(std::move(e));
+      }
+    }
+    top.finish();
+    out.loaded = true;
+  }
+
       for (const std::string& crel : commune_files[dir]) {
         const auto it = docs_.find(crel);
         if (it == docs_.end()) continue;
@@ -906,7 +981,7 @@ const std::vector<std::string>& reserved_top_level_slugs() {
   static const std::vector<std::string> names = {
       "thu-tuc", "linh-vuc", "cap-thuc-hien", "su-kien", "phi-dia-gioi", "truc-tuyen-toan-trinh",
       "duong-day-nong", "tim-kiem", "api", "assets", "404", "lich-lam-viec", "ho-so-nhap",
-      "ngoai-tuyen", "bieu-mau"};
+      "ngoai-tuyen", "bieu-mau", "dich-vu-cong-thiet-yeu"};
   return names;
 }
 
@@ -1177,3 +1252,20 @@ Catalog load_catalog(const std::vector<SourceFile>& files, const std::string& di
 }
 
 }  // namespace motcua
+  if (const json* videos = r.array("videos", Need::optional)) {
+    for (std::size_t i = 0; i < videos->size(); ++i) {
+      ObjectReader vr(doc, (*videos)[i], "/videos/" + std::to_string(i), diags, "video");
+      ProcedureVideo v;
+      v.title = vr.string("title", Need::required);
+      v.duration_seconds = static_cast<int>(vr.integer("duration", Need::required, 1, 36000, 0));
+      v.url = vr.link("url", Need::required, false);
+      v.source = vr.string("source", Need::required);
+      if (vr.has("thumbnail")) {
+        vr.misplaced("thumbnail",
+                     "thumbnails are not shown: the page loads nothing from a video host until the citizen opens the "
+                     "video; remove \"thumbnail\"");
+      }
+      vr.finish();
+      if (!v.url.empty()) p.videos.push_back(v);
+    }
+  }

@@ -42,6 +42,10 @@ class Catalog {
   CitizenIdRules citizen_id;        // content/citizen-id.json
   std::vector<ReplacedDocument> replaced_documents;  // content/replaced-documents.json (optional)
   SearchSettings search;            // content/search/ (optional)
+  EssentialServices essential_services;  // content/essential-services.json (optional)
+
+  // The essential service a procedure belongs to, or nullptr.
+  const EssentialService* find_essential_service(const std::string& procedure_code) const;
 
   const Form* find_form(const std::string& id) const;
   // Forms a procedure uses, in id order.

@@ -115,6 +115,15 @@ struct ImportInfo {
   std::string date;    // YYYY-MM-DD, the day the import last changed the file
 };
 
+// A guide video a procedure links to (docs/content.md, "videos"). The page shows a plain
+// link: nothing is loaded from the video host until the citizen opens it.
+struct ProcedureVideo {
+  std::string title;
+  int duration_seconds = 0;  // whole seconds, at least 1
+  std::string url;           // https only
+  std::string source;        // who published it ("Bộ Công an", "Cổng Dịch vụ công quốc gia")
+};
+
 struct SourceReference {
   std::string decision;
   std::string url;
@@ -151,6 +160,7 @@ struct Procedure {
   ReviewStatus status = ReviewStatus::unspecified;
   ImportInfo import;                     // status imported
   std::vector<UnreviewedPart> unreviewed;
+  std::vector<ProcedureVideo> videos;  // guide videos, in the order written
   std::string file;  // where it was defined, for messages
 
   // The flag on a part, or on a part inside it ("/channels/1" matches "/channels/1/fee"), if any.
@@ -305,6 +315,28 @@ const char* level_name(Level l);       // "Cấp xã"
 const char* level_slug(Level l);       // "xa"
 const char* channel_name(ChannelKind k);  // "Trực tiếp"
 const char* channel_slug(ChannelKind k);  // "direct", as in content and the JSON contracts
+// One of the essential public services that must be offered fully online, from the
+// Prime Minister's list (content/essential-services.json, docs/content.md).
+struct EssentialService {
+  int number = 0;                       // its number in the list, from 1
+  std::string name;                     // as the list words it
+  std::vector<std::string> procedures;  // codes in content/procedures/ it maps to (may be empty)
+  std::string note;
+};
+
+struct EssentialServices {
+  std::string document;  // the text that sets the list ("Chỉ thị số 24/CT-TTg ...")
+  std::string issued;    // YYYY-MM-DD
+  std::string url;       // where the text or the report of it was read
+  std::string status;    // "official" (checked against the text) | "reported" (known from reports)
+  std::string read;      // YYYY-MM-DD, the day the source was read
+  std::string applies_from;  // YYYY-MM-DD: from when centers take no paper dossiers for them
+  std::vector<std::string> reported_by;  // reports the list was taken from, while "reported"
+  std::string note;
+  std::vector<EssentialService> services;  // by number
+  bool loaded = false;                     // the file exists and loaded
+};
+
 const char* deadline_unit_slug(DeadlineUnit u);  // "working_days", as in content
 const char* commune_kind_name(const std::string& kind);  // "Xã", "Phường", "Đặc khu"
 

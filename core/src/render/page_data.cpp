@@ -16,6 +16,29 @@ namespace motcua::render {
 
 Data list() { return Data(Data::type::list); }
 
+std::string duration_text(int seconds) {
+  if (seconds <= 0) return "";
+  const int h = seconds / 3600, m = seconds % 3600 / 60, s = seconds % 60;
+  std::string out;
+  auto add = [&](int n, const char* unit) {
+    if (n == 0) return;
+    if (!out.empty()) out += ' ';
+    out += std::to_string(n) + " " + unit;
+  };
+  add(h, "giờ");
+  add(m, "phút");
+  add(s, "giây");
+  return out;
+}
+
+std::string link_host(const std::string& url) {
+  const std::size_t start = url.find("://");
+  if (start == std::string::npos) return "";
+  std::string host = url.substr(start + 3, url.find_first_of("/?#", start + 3) - (start + 3));
+  if (host.rfind("www.", 0) == 0) host = host.substr(4);
+  return host;
+}
+
 void put(Data& d, const std::string& key, const std::string& value) {
   if (value.empty()) d.set(key, Data(false));
   else d.set(key, Data(value));
@@ -457,6 +480,33 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
     put(prov, "national_href", root + "thu-tuc/" + p.code + "/");
     // Where this province receives it.
     Data centers = list();
+  // Guide videos: plain links, so that nothing is loaded from the video host before a tap.
+  Data videos = list();
+  for (const ProcedureVideo& v : p.videos) {
+    Data x;
+    put(x, "title", v.title);
+    put(x, "url", v.url);
+    put(x, "duration", duration_text(v.duration_seconds));
+    put(x, "duration_iso", "PT" + std::to_string(v.duration_seconds) + "S");
+    put(x, "source", v.source);
+    put(x, "host", link_host(v.url));
+    videos.push_back(x);
+  }
+  put(d, "videos", videos);
+
+  // One of the essential public services that must be done fully online.
+  if (const EssentialService* e = catalog.find_essential_service(p.code)) {
+    const EssentialServices& list_info = catalog.essential_services;
+    Data x;
+    put(x, "number", std::to_string(e->number));
+    put(x, "name", e->name);
+    put(x, "rule", kEssentialServiceRule);
+    put(x, "href", root + "dich-vu-cong-thiet-yeu/#dich-vu-" + std::to_string(e->number));
+    put(x, "document", list_info.document);
+    put(x, "reported", list_info.status == "reported");
+    put(d, "essential", x);
+  }
+
     if (catalog.receives(*province, *entry, nullptr)) {
       Data c;
       put(c, "name", province->center.name);

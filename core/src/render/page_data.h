@@ -40,6 +40,15 @@ Data procedures_by_field(const Catalog& catalog, const std::vector<const Procedu
                          const std::string& root, const std::string& province_prefix);
 
 std::string province_name(const Catalog& catalog, const std::string& slug);
+
+// What an essential public service's procedure page says (issue 12; content/essential-services.json).
+inline constexpr const char* kEssentialServiceRule =
+    "Dịch vụ công thiết yếu: nộp trực tuyến toàn trình, không nộp giấy tờ bản giấy";
+
+// A length of time in words: 200 -> "3 phút 20 giây", 3900 -> "1 giờ 5 phút".
+std::string duration_text(int seconds);
+// The host of an http(s) link without "www.": "https://www.youtube.com/watch?v=…" -> "youtube.com".
+std::string link_host(const std::string& url);
 std::string url_encode(const std::string& s);
 
 }  // namespace motcua::render

@@ -110,6 +110,7 @@ class SiteBuilder {
     life_event_pages();
     for (const ProvinceCatalog& pc : c_.province_catalogs) province_pages(pc);
     hotline_directory();
+    essential_services_page();
     working_calendar();
     drafts_pages();
     form_pages();
@@ -137,7 +138,8 @@ class SiteBuilder {
   bool load_templates(const std::vector<SourceFile>& templates) {
     static const char* const required[] = {"layout", "home",   "az",       "procedure", "procedure-list",
                                            "link-list", "center", "hotlines", "not-found",
-                                           "calendar", "drafts", "offline", "sw.js", "form", "search"};
+                                           "calendar", "drafts", "offline", "sw.js", "form", "search",
+                                           "essential-services"};
     for (const SourceFile& t : templates) {
       if (t.path.rfind("assets/", 0) == 0) {
         // Hash in the name: a new build never mixes with an old cached copy.
@@ -259,6 +261,7 @@ class SiteBuilder {
     for (const Crumb& cr : meta.crumbs) {
       Data x;
       put(x, "name", cr.name);
+    put(layout, "has_essential_services", c_.essential_services.loaded);
       put(x, "href", root + cr.dir);
       crumbs.push_back(x);
     }
@@ -878,6 +881,58 @@ class SiteBuilder {
       if (!calendar.covers(y)) continue;
       Data yd;
       put(yd, "year", std::to_string(y));
+  // /dich-vu-cong-thiet-yeu/: the essential public services that must be done fully online,
+  // each with the procedures of the catalog it maps to (content/essential-services.json).
+  void essential_services_page() {
+    const EssentialServices& es = c_.essential_services;
+    if (!es.loaded) return;
+    const std::string root = "../";
+    Data d;
+    put(d, "count", std::to_string(es.services.size()));
+    std::string rule = render::kEssentialServiceRule;
+    const std::string prefix = "Dịch vụ công thiết yếu: ";
+    put(d, "rule_lower", rule.rfind(prefix, 0) == 0 ? rule.substr(prefix.size()) : rule);
+    put(d, "document", es.document);
+    put(d, "issued", format_date(es.issued));
+    put(d, "url", es.url);
+    put(d, "read", format_date(es.read));
+    put(d, "reported", es.status == "reported");
+    put(d, "from", format_date(es.applies_from));
+    Data reports = render::list();
+    for (const std::string& url : es.reported_by) {
+      Data x;
+      put(x, "href", url);
+      put(x, "host", render::link_host(url));
+      reports.push_back(x);
+    }
+    put(d, "reported_by", reports);
+    put(d, "note", es.note);
+    Data services = render::list();
+    for (const EssentialService& s : es.services) {
+      Data x;
+      put(x, "number", std::to_string(s.number));
+      put(x, "name", s.name);
+      put(x, "note", s.note);
+      Data procs = render::list();
+      for (const std::string& code : s.procedures) {
+        const Procedure* p = c_.find_procedure(code);
+        if (p == nullptr) continue;
+        Data y;
+        put(y, "code", code);
+        put(y, "name", p->name);
+        put(y, "href", root + "thu-tuc/" + code + "/");
+        procs.push_back(y);
+      }
+      put(x, "procedures", procs);
+      services.push_back(x);
+    }
+    put(d, "services", services);
+    page("dich-vu-cong-thiet-yeu/", "essential-services", d,
+         meta(std::to_string(es.services.size()) + " dịch vụ công thiết yếu",
+              "Các dịch vụ công phải làm trực tuyến toàn trình, không nộp hồ sơ giấy, và thủ tục tương ứng.",
+              {home_crumb()}));
+  }
+
       const bool estimated = calendar.estimated_year(y);
       put(yd, "estimated", estimated);
       put(yd, "estimate_note", rules.estimate_note);
