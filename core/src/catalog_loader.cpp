@@ -995,6 +995,10 @@ bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags,
     r.error("code", "invalid procedure code \"" + p.code + "\": national codes look like 1.001193");
   }
   p.name = r.string("name", Need::required);
+  p.short_name = r.string("short_name", Need::optional);
+  if (!p.short_name.empty() && p.short_name.size() > p.name.size()) {
+    r.error("short_name", "short_name is longer than name: give the plain title citizens use, shorter than the legal name");
+  }
   // Imported records may lack what a reviewed page must have; the importer flags each gap.
   const std::string status = r.one_of("status", Need::optional, {"reviewed", "imported"}, "");
   p.status = status == "reviewed" ? ReviewStatus::reviewed

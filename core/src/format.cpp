@@ -1,6 +1,7 @@
 #include "motcua/format.h"
 
 #include <map>
+#include <vector>
 
 #include "motcua/civil_date.h"
 
@@ -225,6 +226,149 @@ std::string check_link_url(const std::string& url, bool allow_http) {
     }
   }
   return "";
+}
+
+}  // namespace motcua
+
+namespace motcua {
+namespace {
+
+struct TitleLetter {
+  char32_t cp;
+  char base;
+  int modifier, tone;
+};
+constexpr TitleLetter kTitleLetters[] = {
+#include "vietnamese_letters.inc"
+};
+
+// Decodes the first UTF-8 character of `s` (which is valid UTF-8: content is checked).
+char32_t first_code_point(const std::string& s, std::size_t& length) {
+  const auto b = static_cast<unsigned char>(s[0]);
+  if (b < 0x80) { length = 1; return b; }
+  length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+  if (s.size() < length) { length = 1; return b; }
+  char32_t cp = b & (0x3F >> (length - 1));
+  for (std::size_t i = 1; i < length; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
+  return cp;
+}
+
+std::string encode_utf8(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+// "hải quan" -> "Hải quan": the first letter in upper case, Vietnamese letters included.
+std::string capitalize_first(const std::string& s) {
+  if (s.empty()) return s;
+  std::size_t len = 0;
+  const char32_t cp = first_code_point(s, len);
+  if (cp >= 'a' && cp <= 'z') return static_cast<char>(cp - 'a' + 'A') + s.substr(1);
+  for (const TitleLetter& l : kTitleLetters) {
+    if (l.cp != cp || l.base < 'a' || l.base > 'z') continue;
+    for (const TitleLetter& u : kTitleLetters) {
+      if (u.base == l.base - 'a' + 'A' && u.modifier == l.modifier && u.tone == l.tone) {
+        return encode_utf8(u.cp) + s.substr(len);
+      }
+    }
+  }
+  return s;
+}
+
+std::vector<std::string> split_words(const std::string& s) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (!w.empty()) words.push_back(w);
+      w.clear();
+    } else {
+      w += c;
+    }
+  }
+  if (!w.empty()) words.push_back(w);
+  return words;
+}
+
+std::string join_words(const std::vector<std::string>& words, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n && i < words.size(); ++i) {
+    if (i > 0) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string plain_title(const std::string& legal_name) {
+  // A title that fits two lines of a 360 px phone at heading size.
+  constexpr std::size_t kMaxWords = 16;
+  constexpr std::size_t kHardWords = 24;
+  constexpr std::size_t kMinWords = 3;
+  std::string s;
+  // Parentheses hold scope and exceptions: the legal name below keeps them.
+  int depth = 0;
+  for (char c : legal_name) {
+    if (c == '(') ++depth;
+    else if (c == ')' && depth > 0) --depth;
+    else if (depth == 0) s += c;
+  }
+  if (depth != 0) s = legal_name;  // unbalanced: leave the name alone
+  bool cut = false;
+  // A name listing several procedures ("…; Thủ tục …") opens with the first.
+  const std::size_t semi = s.find(';');
+  if (semi != std::string::npos && semi > 0) {
+    s.erase(semi);
+    cut = true;
+  }
+  std::vector<std::string> words = split_words(s);
+  // Drop punctuation left at the end by a removed parenthesis ("… cấp ,").
+  while (!words.empty() && (words.back() == "," || words.back() == ":" || words.back() == "-" || words.back() == "–")) {
+    words.pop_back();
+  }
+  if (words.size() > 2 && (words[0] == "Thủ" || words[0] == "thủ") && words[1] == "tục") {
+    words.erase(words.begin(), words.begin() + 2);
+    words[0] = capitalize_first(words[0]);
+  }
+  if (words.size() > kMaxWords) {
+    // Cut where a clause that narrows the scope starts ("đối với", "thuộc thẩm quyền",
+    // "trong trường hợp", "theo quy định"), keeping the longest title that fits; a comma
+    // may separate alternatives ("tạm ngừng, tiếp tục"), so it is no place to cut. Without
+    // such a place, a name up to kHardWords words stays whole; a longer one is cut.
+    std::size_t best = 0;
+    for (std::size_t i = kMinWords; i <= kMaxWords && i + 1 < words.size(); ++i) {
+      const std::string& w = words[i];
+      const std::string& next = words[i + 1];
+      const bool clause = (w == "đối" && next == "với") || (w == "thuộc" && next == "thẩm") ||
+                          (w == "trong" && next == "trường") || (w == "theo" && next == "quy");
+      if (clause) best = i;
+    }
+    if (best != 0 || words.size() > kHardWords) {
+      words.resize(best != 0 ? best : kMaxWords);
+      std::string& last = words.back();
+      while (!last.empty() && (last.back() == ',' || last.back() == ':')) last.pop_back();
+      cut = true;
+    }
+  }
+  std::string title = join_words(words, words.size());
+  if (title.empty()) return legal_name;
+  if (cut) title += "…";
+  return title;
+}
+
+std::string plain_title(const Procedure& p) {
+  return p.short_name.empty() ? plain_title(p.name) : p.short_name;
 }
 
 }  // namespace motcua

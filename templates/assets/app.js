@@ -1120,10 +1120,44 @@
     }).catch(function () { /* no offline support: the site still works online */ });
   }
 
+  // ---------------------------------------------------------------- due date at a glance
+  // The summary at the top of a procedure page says when the result is due if the dossier
+  // is handed in now, computed by the same engine as the deadline tool. It runs when the
+  // browser is idle (the engine is precached with the app shell), never on a data saver.
+  function glanceDue() {
+    var spans = document.querySelectorAll('.glance-due[data-due]');
+    var tool = document.querySelector('[data-tool="deadline"][data-config]');
+    if (!spans.length || !tool) return;
+    var saver = navigator.connection && (navigator.connection.saveData || /2g/.test(navigator.connection.effectiveType || ''));
+    if (saver) return;
+    var config = configOf(tool);
+    if (!config || !config.calendar) return;
+    var center = config.centers && config.centers.length === 1 ? config.centers[0].key : '';
+    var when = nowInVietnam();
+    data(config.calendar).then(function (text) {
+      return Promise.all(Array.prototype.map.call(spans, function (span) {
+        var request = { received_at: when + ':00+07:00', duration: JSON.parse(span.getAttribute('data-due')) };
+        if (center) request.center = center;
+        return calc('deadline', text, request).then(function (reply) {
+          if (!reply.ok) return;
+          var r = reply.result;
+          span.textContent = 'Nộp bây giờ: hạn trả kết quả ' + r.due_at.slice(11, 16) + ', ' + dateText(r.due_date) +
+            (r.estimated ? ' (dự kiến)' : '') + '.';
+          span.hidden = false;
+        });
+      }));
+    }).catch(function () { /* the deadline in words above still answers */ });
+  }
+  function whenIdle(fn) {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(fn, { timeout: 4000 });
+    else setTimeout(fn, 1500);
+  }
+
   // ---------------------------------------------------------------- start
   function start() {
     document.documentElement.classList.add('js');
     document.querySelectorAll('[data-tool="deadline"]').forEach(deadlineTool);
+    whenIdle(glanceDue);
     document.querySelectorAll('[data-tool="checklist"]').forEach(checklistTool);
     document.querySelectorAll('[data-tool="fee"]').forEach(feeTool);
     document.querySelectorAll('form[data-tool="form"]').forEach(formTool);

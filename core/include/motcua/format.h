@@ -31,6 +31,13 @@ std::string describe_content_part(const std::string& pointer, const Procedure& p
 // The id of the procedure page's section that shows that part ("thoi-han").
 std::string section_of_part(const std::string& pointer);
 
+// The plain title a page opens with: the content's short_name, else the legal name without
+// parentheses, a leading "Thủ tục", and whatever follows the first ";" or a clause boundary
+// once it runs past a phone line or two (then ending in "…"). The legal name is shown
+// below it, so nothing is lost.
+std::string plain_title(const Procedure& p);
+std::string plain_title(const std::string& legal_name);
+
 // "Thứ Hai – Thứ Sáu: 07:30–11:30, 13:30–17:00"
 std::string describe_opening_hours(const OpeningHours& h);
 

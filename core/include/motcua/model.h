@@ -133,6 +133,7 @@ struct SourceReference {
 struct Procedure {
   std::string code;
   std::string name;
+  std::string short_name;  // the plain title citizens say ("Đăng ký khai sinh"); empty: derived from name
   std::string summary;
   std::vector<Level> levels;
   std::string field;

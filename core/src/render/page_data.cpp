@@ -323,6 +323,7 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
     const DossierItem& item = p.dossier[n];
     Data i;
     put(i, "name", item.name);
+    put(i, "id", item.id);
     put(i, "flag", flag_data(p.flag_within("/dossier/" + std::to_string(n))));
     put(i, "count", count_text(item));
     put(i, "form", item.form);
@@ -537,6 +538,7 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
     put(d, "offered_in", offered);
   }
   put(d, "deadline_tool", deadline_tool_json(catalog, p, root, province, entry));
+  put(d, "glance", glance_data(catalog, p, root, province));
   return d;
 }
 

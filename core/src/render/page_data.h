@@ -35,6 +35,11 @@ Data center_data(const Center& c);
 Data procedure_data(const Catalog& catalog, const Procedure& p, const std::string& root,
                     const ProvinceCatalog* province, const CatalogEntry* entry);
 
+// The answer a procedure page opens with: plain title, how long, how much, where, what to
+// bring (glance.cpp).
+Data glance_data(const Catalog& catalog, const Procedure& p, const std::string& root,
+                 const ProvinceCatalog* province);
+
 // Procedures grouped by field, each group {name, href, procedures}.
 Data procedures_by_field(const Catalog& catalog, const std::vector<const Procedure*>& procedures,
                          const std::string& root, const std::string& province_prefix);

@@ -568,7 +568,7 @@ class SiteBuilder {
     const std::string dir = (province != nullptr ? province->slug + "/" : "") + "thu-tuc/" + p.code + "/";
     Data d = render::procedure_data(c_, p, root_for(dir), province, entry);
     std::vector<Crumb> crumbs = {home_crumb()};
-    PageMeta m = meta(p.name, p.summary, {});
+    PageMeta m = meta(plain_title(p), p.summary, {});
     if (province != nullptr) {
       crumbs.push_back({render::province_name(c_, province->slug), province->slug + "/"});
       m.help = center_help(province->center);
