@@ -659,6 +659,7 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
   };
   bool any_rule = false, all_free = true, all_not_regulated = true, any_local = false, any_sample = false;
   bool any_exempted = false;  // some rule fully waived for the applicant's category
+  const json* local_waiver = nullptr;  // the exemption that waives the current local rule
   std::set<std::string> used_inputs;
   for (const json& rule : arr(fees, "rules")) {
     if (!valid_on(str(rule, "valid_from"), str(rule, "valid_to"), date)) continue;
@@ -722,7 +723,16 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
         detail += ", tối đa " + format_vnd(hi);
       }
     } else if (kind == "local") {
-      any_local = true;
+      // The province sets the amount, but a category the law fully exempts pays nothing
+      // wherever it is (death registered on time: Luật Hộ tịch 2014, Điều 11).
+      local_waiver = nullptr;
+      for (const json& ex : arr(fees, "exemptions")) {
+        if (num(ex, "percent_off", 100) != 100 || !in_list(strs(ex, "rules"), id)) continue;
+        if (std::find(categories.begin(), categories.end(), str(ex, "category")) == categories.end()) continue;
+        local_waiver = &ex;
+        break;
+      }
+      if (!local_waiver) any_local = true;
     }
     json line = {{"rule", id}, {"label", str(rule, "label")}, {"kind", kind}, {"amount", amount},
                  {"amount_text", kind == "free"            ? std::string("Miễn phí")
@@ -755,6 +765,21 @@ std::string calc_fee(const json& data, const std::string& request_json, bool& ok
         any_sample = true;
       }
       lines.push_back(l);
+    }
+    if (kind == "local" && local_waiver) {
+      std::string name = str(*local_waiver, "category");
+      for (const json& c : arr(data, "applicant_categories")) {
+        if (str(c, "slug") == name) name = str(c, "name");
+      }
+      json line = {{"rule", id}, {"label", "Miễn cho: " + name}, {"kind", "exemption"},
+                   {"category", str(*local_waiver, "category")}, {"amount", 0}, {"amount_text", format_vnd(0)},
+                   {"detail", "miễn toàn bộ"}, {"source", source_text(*local_waiver)}};
+      if (local_waiver->contains("sample") && (*local_waiver)["sample"] == true) {
+        line["sample"] = true;
+        any_sample = true;
+      }
+      lines.push_back(line);
+      any_exempted = true;
     }
     for (const json& ex : arr(fees, "exemptions")) {
       if (remaining <= 0) break;
