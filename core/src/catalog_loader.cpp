@@ -244,6 +244,7 @@ class Loader {
     read_replaced_documents_file();
     read_search_settings();
     read_procedures();
+    read_essential_services();
     read_province_catalogs();
     read_calendar();
     read_forms();
@@ -304,7 +305,6 @@ class Loader {
     s.description = r.string("description", Need::required);
     s.content_as_of = r.string("content_as_of", Need::required);
     check_date(r, "content_as_of", s.content_as_of);
-    read_essential_services();
     s.publisher = r.string("publisher", Need::optional);
     r.finish();
   }
@@ -1224,6 +1224,23 @@ bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags,
     check_date(ir, "date", p.import.date);
     ir.finish();
   }
+  if (const json* videos = r.array("videos", Need::optional)) {
+    for (std::size_t i = 0; i < videos->size(); ++i) {
+      ObjectReader vr(doc, (*videos)[i], "/videos/" + std::to_string(i), diags, "video");
+      ProcedureVideo v;
+      v.title = vr.string("title", Need::required);
+      v.duration_seconds = static_cast<int>(vr.integer("duration", Need::required, 1, 36000, 0));
+      v.url = vr.link("url", Need::required, false);
+      v.source = vr.string("source", Need::required);
+      if (vr.has("thumbnail")) {
+        vr.misplaced("thumbnail",
+                     "thumbnails are not shown: the page loads nothing from a video host until the citizen opens the "
+                     "video; remove \"thumbnail\"");
+      }
+      vr.finish();
+      if (!v.url.empty()) p.videos.push_back(v);
+    }
+  }
   if (const json* parts = r.array("unreviewed", Need::optional)) {
     for (std::size_t i = 0; i < parts->size(); ++i) {
       ObjectReader ur(doc, (*parts)[i], "/unreviewed/" + std::to_string(i), diags, "unreviewed part");
@@ -1256,20 +1273,3 @@ Catalog load_catalog(const std::vector<SourceFile>& files, const std::string& di
 }
 
 }  // namespace motcua
-  if (const json* videos = r.array("videos", Need::optional)) {
-    for (std::size_t i = 0; i < videos->size(); ++i) {
-      ObjectReader vr(doc, (*videos)[i], "/videos/" + std::to_string(i), diags, "video");
-      ProcedureVideo v;
-      v.title = vr.string("title", Need::required);
-      v.duration_seconds = static_cast<int>(vr.integer("duration", Need::required, 1, 36000, 0));
-      v.url = vr.link("url", Need::required, false);
-      v.source = vr.string("source", Need::required);
-      if (vr.has("thumbnail")) {
-        vr.misplaced("thumbnail",
-                     "thumbnails are not shown: the page loads nothing from a video host until the citizen opens the "
-                     "video; remove \"thumbnail\"");
-      }
-      vr.finish();
-      if (!v.url.empty()) p.videos.push_back(v);
-    }
-  }

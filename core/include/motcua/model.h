@@ -303,19 +303,6 @@ struct NationalHotline {
   bool sample = false;
 };
 
-struct SiteInfo {
-  int schema_version = kSchemaVersion;
-  std::string title;
-  std::string description;
-  std::string content_as_of;
-  std::string publisher;
-};
-
-// Names shown to citizens.
-const char* level_name(Level l);       // "Cấp xã"
-const char* level_slug(Level l);       // "xa"
-const char* channel_name(ChannelKind k);  // "Trực tiếp"
-const char* channel_slug(ChannelKind k);  // "direct", as in content and the JSON contracts
 // One of the essential public services that must be offered fully online, from the
 // Prime Minister's list (content/essential-services.json, docs/content.md).
 struct EssentialService {
@@ -338,6 +325,19 @@ struct EssentialServices {
   bool loaded = false;                     // the file exists and loaded
 };
 
+struct SiteInfo {
+  int schema_version = kSchemaVersion;
+  std::string title;
+  std::string description;
+  std::string content_as_of;
+  std::string publisher;
+};
+
+// Names shown to citizens.
+const char* level_name(Level l);       // "Cấp xã"
+const char* level_slug(Level l);       // "xa"
+const char* channel_name(ChannelKind k);  // "Trực tiếp"
+const char* channel_slug(ChannelKind k);  // "direct", as in content and the JSON contracts
 const char* deadline_unit_slug(DeadlineUnit u);  // "working_days", as in content
 const char* commune_kind_name(const std::string& kind);  // "Xã", "Phường", "Đặc khu"
 

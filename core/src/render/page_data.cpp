@@ -456,31 +456,6 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
   }
   put(d, "related", related);
 
-  Data events = list();
-  for (const std::string& slug : p.life_events) {
-    if (const LifeEvent* e = catalog.find_life_event(slug)) {
-      Data ev;
-      put(ev, "name", e->name);
-      put(ev, "href", root + "su-kien/" + slug + "/");
-      events.push_back(ev);
-    }
-  }
-  put(d, "life_events", events);
-
-  if (province != nullptr && entry != nullptr) {
-    Data prov;
-    put(prov, "name", province_name(catalog, province->slug));
-    put(prov, "href", root + province->slug + "/");
-    put(prov, "local_code", entry->local_code);
-    put(prov, "note", entry->overrides.note);
-    // The decision that published the province's list, the source of its local facts.
-    put(prov, "source_text", entry->source ? "Quyết định " + entry->source->decision + " ngày " +
-                                                 format_date(entry->source->date)
-                                           : std::string());
-    put(prov, "source_sample", entry->source && entry->source->sample);
-    put(prov, "national_href", root + "thu-tuc/" + p.code + "/");
-    // Where this province receives it.
-    Data centers = list();
   // Guide videos: plain links, so that nothing is loaded from the video host before a tap.
   Data videos = list();
   for (const ProcedureVideo& v : p.videos) {
@@ -508,6 +483,31 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
     put(d, "essential", x);
   }
 
+  Data events = list();
+  for (const std::string& slug : p.life_events) {
+    if (const LifeEvent* e = catalog.find_life_event(slug)) {
+      Data ev;
+      put(ev, "name", e->name);
+      put(ev, "href", root + "su-kien/" + slug + "/");
+      events.push_back(ev);
+    }
+  }
+  put(d, "life_events", events);
+
+  if (province != nullptr && entry != nullptr) {
+    Data prov;
+    put(prov, "name", province_name(catalog, province->slug));
+    put(prov, "href", root + province->slug + "/");
+    put(prov, "local_code", entry->local_code);
+    put(prov, "note", entry->overrides.note);
+    // The decision that published the province's list, the source of its local facts.
+    put(prov, "source_text", entry->source ? "Quyết định " + entry->source->decision + " ngày " +
+                                                 format_date(entry->source->date)
+                                           : std::string());
+    put(prov, "source_sample", entry->source && entry->source->sample);
+    put(prov, "national_href", root + "thu-tuc/" + p.code + "/");
+    // Where this province receives it.
+    Data centers = list();
     if (catalog.receives(*province, *entry, nullptr)) {
       Data c;
       put(c, "name", province->center.name);

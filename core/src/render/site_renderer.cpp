@@ -257,11 +257,11 @@ class SiteBuilder {
     put(layout, "noindex", meta.noindex);
     put(layout, "has_forms", !c_.forms.empty());
     put(layout, "help", meta.help);
+    put(layout, "has_essential_services", c_.essential_services.loaded);
     Data crumbs = render::list();
     for (const Crumb& cr : meta.crumbs) {
       Data x;
       put(x, "name", cr.name);
-    put(layout, "has_essential_services", c_.essential_services.loaded);
       put(x, "href", root + cr.dir);
       crumbs.push_back(x);
     }
