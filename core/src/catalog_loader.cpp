@@ -122,6 +122,43 @@ ChannelKind channel_kind(const std::string& s) {
   return ChannelKind::direct;
 }
 
+// What a hotline or an opening-hours entry says about itself; the rest comes from its center.
+struct OwnProvenance {
+  bool has_sample = false;
+  bool sample = false;
+  std::string source;
+  std::string checked;
+};
+
+OwnProvenance read_own_provenance(ObjectReader& r) {
+  OwnProvenance p;
+  p.has_sample = r.has("sample");
+  p.sample = r.boolean("sample", Need::optional, false);
+  p.source = r.string("source", Need::optional);
+  p.checked = r.string("checked", Need::optional);
+  if (!p.checked.empty() && !is_valid_date(p.checked)) {
+    r.error("checked", "invalid date \"" + p.checked + "\": write the day the source was read or published "
+                       "as YYYY-MM-DD, e.g. 2026-12-02");
+  }
+  return p;
+}
+
+// A part that is not sample needs a source and the day it was checked: its own, or its
+// center's when the center is not sample either. Returns the resolved "sample".
+bool resolve_provenance(ObjectReader& center, const std::string& pointer, const OwnProvenance& own,
+                        const Center& c, const char* what) {
+  const bool sample = own.has_sample ? own.sample : c.sample;
+  if (sample || !center.is_object()) return sample;
+  const bool has_source = !own.source.empty() || (!c.sample && !c.source.empty());
+  const bool has_checked = !own.checked.empty() || (!c.sample && !c.checked.empty());
+  if (c.sample && (!has_source || !has_checked)) {
+    center.error_at_pointer(pointer, std::string(what) + " with \"sample\": false needs its own \"source\" and "
+                                         "\"checked\" (YYYY-MM-DD), because the center's details are sample; or "
+                                         "mark it \"sample\": true so the page shows \"Dữ liệu minh họa\"");
+  }
+  return sample;
+}
+
 Center read_center(ObjectReader& parent, const std::string& key) {
   Center c;
   const json* v = parent.object(key, Need::required);
@@ -139,6 +176,7 @@ Center read_center(ObjectReader& parent, const std::string& key) {
     cr.finish();
     c.coordinates = xy;
   }
+  std::vector<OwnProvenance> hours_own, lines_own;
   if (const json* hours = r.array("opening_hours", Need::optional)) {
     for (std::size_t i = 0; i < hours->size(); ++i) {
       const std::string p = r.pointer_of("opening_hours") + "/" + std::to_string(i);
@@ -169,6 +207,9 @@ Center read_center(ObjectReader& parent, const std::string& key) {
           h.sessions.push_back(ts);
         }
       }
+      hours_own.push_back(read_own_provenance(hr));
+      h.source = hours_own.back().source;
+      h.checked = hours_own.back().checked;
       hr.finish();
       c.opening_hours.push_back(h);
     }
@@ -187,6 +228,9 @@ Center read_center(ObjectReader& parent, const std::string& key) {
       check_phone(hr, "number", h.number);
       h.label = hr.string("label", Need::optional);
       h.hours = hr.string("hours", Need::optional);
+      lines_own.push_back(read_own_provenance(hr));
+      h.source = lines_own.back().source;
+      h.checked = lines_own.back().checked;
       hr.finish();
       c.hotlines.push_back(h);
     }
@@ -195,9 +239,25 @@ Center read_center(ObjectReader& parent, const std::string& key) {
   c.website = r.link("website", Need::optional, true);
   c.sample = r.boolean("sample", Need::optional, false);
   c.source = r.string("source", Need::optional);
+  c.checked = r.string("checked", Need::optional);
+  if (!c.checked.empty() && !is_valid_date(c.checked)) {
+    r.error("checked", "invalid date \"" + c.checked + "\": write the day the source was read or published "
+                       "as YYYY-MM-DD, e.g. 2026-12-02");
+  }
   if (!c.sample && c.source.empty() && r.is_object()) {
     r.error_at_pointer(r.pointer(), "say where these contact details come from in \"source\", or mark them "
                                     "\"sample\": true so the page shows \"Dữ liệu minh họa\"");
+  } else if (!c.sample && c.checked.empty() && r.is_object()) {
+    r.error_at_pointer(r.pointer(), "say on which day the source was read or published in \"checked\" "
+                                    "(YYYY-MM-DD), or mark the details \"sample\": true");
+  }
+  for (std::size_t i = 0; i < c.opening_hours.size() && i < hours_own.size(); ++i) {
+    c.opening_hours[i].sample = resolve_provenance(
+        r, r.pointer_of("opening_hours") + "/" + std::to_string(i), hours_own[i], c, "an opening-hours entry");
+  }
+  for (std::size_t i = 0; i < c.hotlines.size() && i < lines_own.size(); ++i) {
+    c.hotlines[i].sample =
+        resolve_provenance(r, r.pointer_of("hotlines") + "/" + std::to_string(i), lines_own[i], c, "a hotline");
   }
   r.finish();
   return c;
@@ -499,7 +559,17 @@ class Loader {
         h.hours = r.string("hours", Need::optional);
         h.description = r.string("description", Need::optional);
         h.source = r.string("source", Need::optional);
+        h.checked = r.string("checked", Need::optional);
         h.sample = r.boolean("sample", Need::optional, false);
+        if (!h.checked.empty() && !is_valid_date(h.checked)) {
+          r.error("checked", "invalid date \"" + h.checked + "\": write the day the source was read or "
+                             "published as YYYY-MM-DD, e.g. 2026-12-02");
+        }
+        if (!h.sample && (h.source.empty() || h.checked.empty()) && r.is_object()) {
+          r.error_at_pointer(r.pointer(), "a hotline that is not \"sample\" needs \"source\" (where the number "
+                                          "is published) and \"checked\" (YYYY-MM-DD, the day it was read or "
+                                          "published); or mark it \"sample\": true");
+        }
         r.finish();
         catalog_.hotlines.push_back(h);
       }

@@ -172,10 +172,17 @@ struct Procedure {
   const Channel* channel(ChannelKind kind) const;
 };
 
+// Who vouches for a hotline or an opening-hours entry: it may say "sample", "source" and
+// "checked" itself (a center whose address is checked may have a hotline that is not); what
+// it does not say it takes from its center. `sample` is the resolved value; `source` and
+// `checked` are its own (empty: the center's).
 struct Hotline {
   std::string number;
   std::string label;
   std::string hours;
+  bool sample = false;
+  std::string source;
+  std::string checked;  // YYYY-MM-DD: the day the source was read or published
 };
 
 struct TimeSession {
@@ -186,6 +193,9 @@ struct TimeSession {
 struct OpeningHours {
   std::vector<std::string> days;  // "mon" ... "sun"
   std::vector<TimeSession> sessions;
+  bool sample = false;  // as in Hotline
+  std::string source;
+  std::string checked;
 };
 
 // The hours a center works, which is what deadlines count (not the hours it
@@ -214,6 +224,7 @@ struct Center {
   std::string website;
   bool sample = false;
   std::string source;
+  std::string checked;  // YYYY-MM-DD, required unless sample: the day the source was read or published
 };
 
 struct Commune {
@@ -300,6 +311,7 @@ struct NationalHotline {
   std::string hours;
   std::string description;
   std::string source;
+  std::string checked;  // YYYY-MM-DD, required unless sample
   bool sample = false;
 };
 

@@ -84,15 +84,19 @@ json procedure_json(const Procedure& p, const std::string& url) {
 
 json center_json(const Center& c) {
   json hotlines = json::array();
-  for (const Hotline& h : c.hotlines) hotlines.push_back({{"number", h.number}, {"label", h.label}, {"hours", h.hours}});
+  for (const Hotline& h : c.hotlines) {
+    hotlines.push_back({{"number", h.number}, {"label", h.label}, {"hours", h.hours}, {"sample", h.sample},
+                        {"source", h.source}, {"checked", h.checked}});
+  }
   json hours = json::array();
   for (const OpeningHours& h : c.opening_hours) {
     json sessions = json::array();
     for (const TimeSession& s : h.sessions) sessions.push_back({s.start, s.end});
-    hours.push_back({{"days", h.days}, {"sessions", sessions}});
+    hours.push_back({{"days", h.days}, {"sessions", sessions}, {"sample", h.sample}});
   }
   json out = {{"name", c.name}, {"address", c.address}, {"hotlines", hotlines}, {"opening_hours", hours},
-              {"email", c.email}, {"website", c.website}, {"sample", c.sample}};
+              {"email", c.email}, {"website", c.website}, {"sample", c.sample}, {"source", c.source},
+              {"checked", c.checked}};
   if (c.coordinates) out["coordinates"] = {{"lat", c.coordinates->lat}, {"lng", c.coordinates->lng}};
   return out;
 }

@@ -142,10 +142,22 @@ Data center_data(const Center& c) {
   put(d, "address", c.address);
   put(d, "sample", c.sample);
   put(d, "source", c.source);
+  put(d, "checked", c.checked.empty() ? std::string() : format_date(c.checked));
   put(d, "email", c.email);
   put(d, "website", c.website);
+  // Parts may be checked one by one (an address from a decision, a hotline not yet).
+  bool all_sample = c.sample, any_sample = c.sample;
   Data hours = list();
-  for (const OpeningHours& h : c.opening_hours) hours.push_back(Data(describe_opening_hours(h)));
+  for (const OpeningHours& h : c.opening_hours) {
+    Data x;
+    put(x, "text", describe_opening_hours(h));
+    put(x, "sample", h.sample);
+    put(x, "source", h.source);
+    put(x, "checked", h.checked.empty() ? std::string() : format_date(h.checked));
+    all_sample = all_sample && h.sample;
+    any_sample = any_sample || h.sample;
+    hours.push_back(x);
+  }
   put(d, "opening_hours", hours);
   Data lines = list();
   for (const Hotline& h : c.hotlines) {
@@ -154,19 +166,32 @@ Data center_data(const Center& c) {
     put(l, "tel", tel_uri(h.number));
     put(l, "label", h.label.empty() ? std::string("Đường dây nóng") : h.label);
     put(l, "hours", h.hours);
+    put(l, "sample", h.sample);
+    put(l, "source", h.source);
+    put(l, "checked", h.checked.empty() ? std::string() : format_date(h.checked));
+    all_sample = all_sample && h.sample;
+    any_sample = any_sample || h.sample;
     lines.push_back(l);
   }
   put(d, "hotlines", lines);
+  put(d, "all_sample", all_sample);
+  put(d, "partly_sample", any_sample && !all_sample);
 
+  // A map link for a sample address would send people to a place that does not exist;
+  // coordinates, when given, are what the center says it is at.
   put(d, "map_url", "");
-  // A map link for a sample address would send people to a place that does not exist.
+  put(d, "geo_uri", "");
   if (c.coordinates) {
     char buf[160];
     std::snprintf(buf, sizeof buf, "https://www.openstreetmap.org/?mlat=%.6f&mlon=%.6f#map=17/%.6f/%.6f",
                   c.coordinates->lat, c.coordinates->lng, c.coordinates->lat, c.coordinates->lng);
     put(d, "map_url", std::string(buf));
-  } else if (!c.sample) {
+    std::snprintf(buf, sizeof buf, "geo:%.6f,%.6f", c.coordinates->lat, c.coordinates->lng);
+    put(d, "geo_uri", std::string(buf));
+  } else if (!c.sample && !c.address.empty()) {
     put(d, "map_url", "https://www.openstreetmap.org/search?query=" + url_encode(c.address));
+    // RFC 5870 has no address search; "geo:0,0?q=" is the form phone map apps open.
+    put(d, "geo_uri", "geo:0,0?q=" + url_encode(c.address));
   }
   return d;
 }

@@ -183,32 +183,37 @@ class SiteBuilder {
     return out;
   }
 
+  // The header of every page offers one number, in the same place (WCAG 3.2.6), and only a
+  // checked one: a sample number stays on the center and hotline pages with its mark. The
+  // national number is the first of hotlines.json (the general help line; a later one, such
+  // as a child-protection line, is no answer to "who do I ask about this procedure"). With
+  // no checked number the header keeps only the link to all hotlines.
   Data national_help() {
     Data h;
     put(h, "label", "Tổng đài hỗ trợ");
     put(h, "number", "");
     put(h, "tel", "");
     put(h, "sample", false);
-    if (!c_.hotlines.empty()) {
+    if (!c_.hotlines.empty() && !c_.hotlines.front().sample) {
       const NationalHotline& n = c_.hotlines.front();
       put(h, "number", n.number);
       put(h, "tel", tel_uri(n.number));
-      put(h, "sample", n.sample);
     }
     return h;
   }
 
+  // A center's first checked hotline, else the national one.
   Data center_help(const Center& center) {
-    Data h;
-    put(h, "label", "Đường dây nóng");
-    put(h, "number", "");
-    put(h, "tel", "");
-    if (!center.hotlines.empty()) {
-      put(h, "number", center.hotlines.front().number);
-      put(h, "tel", tel_uri(center.hotlines.front().number));
+    for (const Hotline& line : center.hotlines) {
+      if (line.sample) continue;
+      Data h;
+      put(h, "label", "Đường dây nóng");
+      put(h, "number", line.number);
+      put(h, "tel", tel_uri(line.number));
+      put(h, "sample", false);
+      return h;
     }
-    put(h, "sample", center.sample);
-    return h;
+    return Data(national_help_);
   }
 
   // Writes dir/index.html (or `file` when given) from `tmpl` inside the layout.
@@ -841,6 +846,7 @@ class SiteBuilder {
       put(x, "hours", h.hours);
       put(x, "description", h.description);
       put(x, "source", h.source);
+      put(x, "checked", h.checked.empty() ? std::string() : format_date(h.checked));
       put(x, "sample", h.sample);
       national.push_back(x);
     }
