@@ -1044,7 +1044,7 @@ class SiteBuilder {
     for (const Form& f : c_.forms) {
       Data x;
       put(x, "name", f.title);
-      put(x, "href", "bieu-mau/" + f.id + "/");
+      put(x, "href", f.id + "/");  // from bieu-mau/ itself
       put(x, "description", f.code);
       put(x, "count", std::to_string(f.procedures.size()));
       links.push_back(x);
