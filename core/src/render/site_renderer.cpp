@@ -808,6 +808,12 @@ class SiteBuilder {
         put(d, "code", info->code);
         put(d, "code_verified", info->code_verified);
         put(d, "merged_from", render::strings(info->merged_from));
+        // "Hải Dương", "A và B", "A, B và C": a list in words, not items each ending in ";".
+        std::string merged;
+        for (std::size_t i = 0; i < info->merged_from.size(); ++i) {
+          merged += (i ? (i + 1 == info->merged_from.size() ? " và " : ", ") : "") + info->merged_from[i];
+        }
+        put(d, "merged_from_text", merged);
       }
       Data communes = render::list();
       for (const Commune& cm : pc.communes) {
