@@ -41,9 +41,19 @@
     return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()) + 'T' +
       pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes());
   }
+  // An error worded for the citizen; any other (the browser's "Failed to fetch", a parse
+  // error, an engine message for developers) is never shown as is: see citizenText.
+  function citizenError(message) {
+    var e = new Error(message);
+    e.citizen = true;
+    return e;
+  }
+  function citizenText(e) {
+    return e && e.citizen ? e.message : 'Chưa tính được lúc này. Kiểm tra kết nối mạng, tải lại trang rồi thử lại.';
+  }
   function fetchJson(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (r) {
-      if (!r.ok) throw new Error('Không tải được dữ liệu để tính. Kiểm tra kết nối mạng rồi thử lại.');
+      if (!r.ok) throw citizenError('Không tải được dữ liệu để tính. Kiểm tra kết nối mạng rồi thử lại.');
       return r.text();
     });
   }
@@ -124,14 +134,14 @@
     var jsUrl = body.getAttribute('data-wasm-js');
     var wasmUrl = body.getAttribute('data-wasm');
     enginePromise = new Promise(function (resolve, reject) {
-      if (!jsUrl || !wasmUrl) { reject(new Error('Công cụ tính chưa có trong bản dựng này.')); return; }
+      if (!jsUrl || !wasmUrl) { reject(citizenError('Công cụ tính chưa có trong bản dựng này.')); return; }
       var s = document.createElement('script');
       s.src = jsUrl;
       s.onload = function () {
         /* global createMotcua */
         createMotcua({ locateFile: function () { return wasmUrl; } }).then(resolve, reject);
       };
-      s.onerror = function () { reject(new Error('Không tải được công cụ tính. Kiểm tra kết nối mạng rồi thử lại.')); };
+      s.onerror = function () { reject(citizenError('Không tải được công cụ tính. Kiểm tra kết nối mạng rồi thử lại.')); };
       document.head.appendChild(s);
     });
     enginePromise.catch(function () { enginePromise = null; });
@@ -213,9 +223,12 @@
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       error.hidden = true;
+      at.removeAttribute('aria-invalid');
       if (!at.value) {
-        error.textContent = 'Nhập ngày giờ nộp hồ sơ';
+        result.textContent = '';  // the answer for the time given before no longer holds
+        error.textContent = 'Nhập ngày giờ nộp hồ sơ.';
         error.hidden = false;
+        at.setAttribute('aria-invalid', 'true');
         at.focus();
         return;
       }
@@ -230,7 +243,8 @@
       }).then(function (reply) {
         showDeadline(result, reply);
       }).catch(function (e) {
-        result.textContent = e.message;
+        result.textContent = '';
+        result.appendChild(el('p', { className: 'field-error', text: citizenText(e) }));
       });
     });
     box.appendChild(form);
@@ -240,7 +254,13 @@
   function showDeadline(out, reply) {
     out.textContent = '';
     if (!reply.ok) {
-      out.appendChild(el('p', { className: 'field-error', text: reply.result.error.message }));
+      // The engine words its errors for developers ("the calendar covers 2025–2026"): the field
+      // it names says what to tell the citizen.
+      var years = /(\d{4})–(\d{4})/.exec(reply.result.error.message || '');
+      out.appendChild(el('p', { className: 'field-error', text: reply.result.error.field === '/received_at'
+        ? 'Chưa tính được cho ngày này: ' + (years ? 'chỉ tính được cho ngày nộp từ năm ' + years[1] + ' đến năm ' + years[2]
+          : 'lịch nghỉ lễ chưa có năm đó') + '. Chọn lại ngày giờ nộp hồ sơ.'
+        : 'Chưa tính được ngày trả kết quả cho thủ tục này. Tải lại trang rồi thử lại.' }));
       return;
     }
     var r = reply.result;
@@ -286,6 +306,13 @@
   }
 
   // ---------------------------------------------------------------- checklist tool
+  // A paper to show ("xuất trình"), per channel: nobody filing online or by post can bring it.
+  var PRESENT = {
+    direct: 'Mang theo bản chính để đối chiếu.',
+    online: 'Chuẩn bị bản điện tử (bản chụp hoặc bản quét rõ nét) để tải lên khi nộp.',
+    postal: 'Gửi qua bưu chính: hỏi nơi nhận hồ sơ cách xuất trình giấy tờ này trước khi gửi.',
+    '': 'Nộp trực tiếp: mang theo bản chính để đối chiếu. Nộp trực tuyến: tải lên bản chụp hoặc bản quét.'
+  };
   // The citizen answers the plain questions; the core returns their own list; ticks
   // and answers stay on the device (IndexedDB), per procedure and province.
   function checklistTool(box) {
@@ -306,7 +333,12 @@
     }
     function render(reply) {
       out.textContent = '';
-      if (!reply.ok) { toolError(out, reply.result.error.message); return; }
+      if (!reply.ok) {
+        toolError(out, /^\/answers/.test(reply.result.error.field || '') || reply.result.error.field === '/channel'
+          ? 'Câu trả lời đã lưu không còn khớp với thủ tục này (thủ tục vừa được cập nhật). Bấm "Xóa câu trả lời và dấu tích" rồi trả lời lại.'
+          : 'Chưa lập được danh sách giấy tờ. Tải lại trang rồi thử lại.');
+        return;
+      }
       var r = reply.result;
       var needed = r.items.filter(function (i) { return i.status === 'required'; });
       var maybe = r.items.filter(function (i) { return i.status === 'conditional'; });
@@ -322,7 +354,7 @@
         var label = el('label', { for: id }, [el('span', { className: 'dossier-name', text: i.name }),
           i.count_text ? ' ' : null, i.count_text ? el('span', { className: 'dossier-count', text: i.count_text }) : null]);
         var extra = [];
-        if (i.kind === 'present') extra.push(el('span', { className: 'muted', text: 'Mang theo để đối chiếu.' }));
+        if (i.kind === 'present') extra.push(el('span', { className: 'muted', text: PRESENT[state.channel] || PRESENT[''] }));
         if (i.one_of && i.one_of.length) {
           extra.push(el('span', { text: 'Một trong các giấy tờ sau: ' + i.one_of.map(function (o) { return o.name; }).join('; ') + '.' }));
         }
@@ -335,7 +367,7 @@
       }
       if (r.unanswered && r.unanswered.length) {
         out.appendChild(el('p', { className: 'muted', text: 'Trả lời thêm ' + r.unanswered.length +
-          ' câu hỏi ở trên để biết chính xác giấy tờ cần mang.' }));
+          ' câu hỏi ở trên để biết chính xác giấy tờ cần chuẩn bị.' }));
       }
       out.appendChild(el('h4', { text: 'Giấy tờ bạn cần chuẩn bị' }));
       out.appendChild(progress);
@@ -361,7 +393,7 @@
     }
     function update() {
       save();
-      return calc('checklist', dataText, request()).then(render).catch(function (e) { toolError(out, e.message); });
+      return calc('checklist', dataText, request()).then(render).catch(function (e) { toolError(out, citizenText(e)); });
     }
 
     Promise.all([data(config.data), store.get(key).catch(function () { return null; })]).then(function (got) {
@@ -409,12 +441,13 @@
       var fees = d.fees || { inputs: [], rules: [], exemptions: [], adjustments: [] };
       if (!fees.rules.length) return;
       var fields = [el('h3', { text: 'Tính phí, lệ phí phải nộp' })];
-      var inputs = {};
+      var inputs = {}, defs = {};
       fees.inputs.forEach(function (i) {
         var id = nextId('fee-' + i.name);
         var input = el('input', { type: 'number', id: id, name: i.name, inputmode: 'numeric', min: String(i.min),
           max: i.max ? String(i.max) : null, step: '1', value: String(i['default']) });
         inputs[i.name] = input;
+        defs[i.name] = i;
         fields.push(el('div', { className: 'form-group' }, [el('label', { for: id, text: i.label + (i.unit ? ' (' + i.unit + ')' : '') }), input]));
       });
       var channel = null;
@@ -443,17 +476,26 @@
       fields.push(button);
       var form = el('form', { className: 'tool-form', novalidate: true }, fields);
       function run() {
-        var req = { procedure: d.procedure, date: date.value || todayInVietnam(), inputs: {} };
+        // Every number is asked for, never assumed: an empty field is not "1".
+        var problem = null;
+        var req = { procedure: d.procedure, date: date.value, inputs: {} };
         if (d.province) req.province = d.province;
         if (channel) req.channel = channel.value;
         else if (d.channels.length) req.channel = d.channels[0];
         Object.keys(inputs).forEach(function (n) {
           var v = inputs[n].value.trim();
-          if (v !== '') req.inputs[n] = Number(v);
+          var x = Number(v);
+          if (!problem && v === '' && !inputs[n].validity.badInput) problem = { field: inputs[n], text: 'Nhập ' + quoted(defs[n].label) + '.' };
+          else if (!problem && (v === '' || !Number.isInteger(x) || x < defs[n].min || (defs[n].max && x > defs[n].max))) {
+            problem = { field: inputs[n], text: wholeNumberText(defs[n]) };
+          }
+          req.inputs[n] = x;
         });
+        if (!problem && !date.value) problem = { field: date, text: 'Chọn ngày nộp hồ sơ.' };
         if (category && category.value) req.applicant = { categories: [category.value] };
-        return calc('fee', dataText, req).then(function (reply) { showFee(out, reply, inputs); })
-          .catch(function (e) { toolError(out, e.message); });
+        if (problem) { showFeeProblem(out, problem.field, problem.text, inputs, date); return Promise.resolve(); }
+        return calc('fee', dataText, req).then(function (reply) { showFee(out, reply, inputs, defs, date); })
+          .catch(function (e) { toolError(out, citizenText(e)); });
       }
       form.addEventListener('submit', function (ev) { ev.preventDefault(); run(); });
       form.addEventListener('change', function () { run(); });
@@ -462,14 +504,44 @@
       box.hidden = false;
     }).catch(function () { /* the fee table above still says everything */ });
   }
-  function showFee(out, reply, inputs) {
+  function quoted(label) { return '“' + label + '”'; }
+  function wholeNumberText(def) {
+    return quoted(def.label) + ' là một số nguyên từ ' + number(def.min) +
+      (def.max ? ' đến ' + number(def.max) : ' trở lên') + (def.unit ? ' (' + def.unit + ')' : '') + '.';
+  }
+  // The message goes under the form, named by the field's label; the field is marked and
+  // described by it.
+  function clearFeeMarks(inputs, date) {
+    [date].concat(Object.keys(inputs).map(function (n) { return inputs[n]; })).forEach(function (f) {
+      f.removeAttribute('aria-invalid');
+      f.removeAttribute('aria-describedby');
+    });
+  }
+  function showFeeProblem(out, field, text, inputs, date) {
+    clearFeeMarks(inputs, date);
+    toolError(out, text);
+    if (field) {
+      var id = nextId('fee-err');
+      out.firstChild.id = id;
+      field.setAttribute('aria-invalid', 'true');
+      field.setAttribute('aria-describedby', id);
+    }
+  }
+  function showFee(out, reply, inputs, defs, date) {
+    clearFeeMarks(inputs, date);
     out.textContent = '';
-    Object.keys(inputs).forEach(function (n) { inputs[n].removeAttribute('aria-invalid'); });
     if (!reply.ok) {
+      // The engine words its errors for developers ("\"pages\" (…) is a whole number…"): the
+      // field it names (a JSON Pointer) says what to tell the citizen.
       var e = reply.result.error;
-      var m = /^\/inputs\/(.+)$/.exec(e.field || '');
-      if (m && inputs[m[1]]) inputs[m[1]].setAttribute('aria-invalid', 'true');
-      toolError(out, e.message);
+      var field = e.field || '';
+      var m = /^\/inputs\/(.+)$/.exec(field);
+      if (m && inputs[m[1]]) showFeeProblem(out, inputs[m[1]], wholeNumberText(defs[m[1]]), inputs, date);
+      else if (field === '/date') showFeeProblem(out, date, 'Chọn ngày nộp hồ sơ.', inputs, date);
+      else if (field === '/inputs') showFeeProblem(out, null, 'Số tiền tính ra quá lớn. Kiểm tra lại các số đã nhập.', inputs, date);
+      else if (/^\/applicant/.test(field)) showFeeProblem(out, null, 'Chọn lại đối tượng được miễn, giảm.', inputs, date);
+      else if (field === '/channel') showFeeProblem(out, null, 'Chọn lại cách nộp hồ sơ.', inputs, date);
+      else showFeeProblem(out, null, 'Chưa tính được phí, lệ phí cho thủ tục này. Tải lại trang rồi thử lại.', inputs, date);
       return;
     }
     var r = reply.result;
