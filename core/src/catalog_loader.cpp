@@ -682,76 +682,6 @@ class Loader {
     return it == procedure_by_code_.end() ? nullptr : it->second;
   }
 
-  void read_province_catalogs() {
-    std::map<std::string, std::vector<std::string>> commune_files;  // province dir -> commune rel paths
-    std::set<std::string> province_dirs;
-    for (const auto& [path, file] : files_) {
-      if (path.rfind("provinces/", 0) != 0) continue;
-      const std::string dir = parent_dir(path);
-      if (base_name(path) == "province.json" && parent_dir(dir) == "provinces") province_dirs.insert(dir);
-      if (base_name(dir) == "communes" && parent_dir(parent_dir(dir)) == "provinces" &&
-          path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0) {
-        commune_files[parent_dir(dir)].push_back(path);
-      }
-    }
-    for (const auto& [dir, communes] : commune_files) {
-      if (!province_dirs.count(dir)) {
-        diags_.error(display(dir + "/province.json"), 0, 0, "",
-                     "required file is missing: communes are listed in " + display(dir + "/communes/") +
-                         " but the province has no province.json");
-      }
-    }
-    for (const std::string& dir : province_dirs) {
-      const std::string rel = dir + "/province.json";
-      const JsonDocument* d = doc(rel, true);
-      if (d == nullptr) {
-        for (const std::string& c : commune_files[dir]) used_.insert(c);
-        continue;
-      }
-      ProvinceCatalog pc;
-      pc.file = display(rel);
-      ObjectReader r(*d, d->value, "", diags_, "province catalog");
-      pc.slug = r.string("slug", Need::required);
-      check_slug(r, "slug", pc.slug);
-      const std::string folder = base_name(dir);
-      if (!pc.slug.empty() && pc.slug != folder) {
-        r.error("slug", "slug \"" + pc.slug + "\" does not match its folder provinces/" + folder + "/");
-      }
-      if (!pc.slug.empty() && !broken_.count("provinces.json") && !std::any_of(catalog_.provinces.begin(), catalog_.provinces.end(),
-                                           [&](const ProvinceInfo& p) { return p.slug == pc.slug; })) {
-        r.error("slug", "unknown province \"" + pc.slug + "\"; provinces are listed in " + display("provinces.json"));
-      }
-      pc.agency_code = r.string("agency_code", Need::optional);
-      pc.agency_code_verified = r.boolean("agency_code_verified", Need::optional, false);
-      pc.center = read_center(r, "center");
-
-      // Communes first: catalog entries may name them in "centers".
-      std::set<std::string> commune_slugs;
-      for (const std::string& crel : commune_files[dir]) {
-        const JsonDocument* cd = doc(crel, false);
-        if (cd == nullptr) continue;
-        Commune c = read_commune(*cd, crel);
-        // Other files refer to a commune by its file name (unique in its folder); a
-        // "slug" that disagrees with it is reported by read_commune.
-        const std::string file_name = base_name(crel);
-        commune_slugs.insert(file_name.substr(0, file_name.size() - 5));
-        pc.communes.push_back(std::move(c));
-      }
-
-      std::set<std::string> codes;
-      if (const json* entries = r.array("catalog", Need::required)) {
-        for (std::size_t i = 0; i < entries->size(); ++i) {
-          const std::string p = "/catalog/" + std::to_string(i);
-          CatalogEntry e = read_entry(*d, (*entries)[i], p, commune_slugs);
-          if (!e.procedure.empty() && !codes.insert(e.procedure).second) {
-            r.error_at_pointer(p + "/procedure", "procedure \"" + e.procedure + "\" is listed twice in this catalog");
-          }
-          pc.catalog.push_back(std::move(e));
-        }
-      }
-      r.finish();
-
-      // Commune adjustments must name procedures of this province's catalog.
   // The essential public services that must be offered fully online:
   // content/essential-services.json (optional; docs/content.md).
   void read_essential_services() {
@@ -825,6 +755,77 @@ class Loader {
     top.finish();
     out.loaded = true;
   }
+
+  void read_province_catalogs() {
+    std::map<std::string, std::vector<std::string>> commune_files;  // province dir -> commune rel paths
+    std::set<std::string> province_dirs;
+    for (const auto& [path, file] : files_) {
+      if (path.rfind("provinces/", 0) != 0) continue;
+      const std::string dir = parent_dir(path);
+      if (base_name(path) == "province.json" && parent_dir(dir) == "provinces") province_dirs.insert(dir);
+      if (base_name(dir) == "communes" && parent_dir(parent_dir(dir)) == "provinces" &&
+          path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0) {
+        commune_files[parent_dir(dir)].push_back(path);
+      }
+    }
+    for (const auto& [dir, communes] : commune_files) {
+      if (!province_dirs.count(dir)) {
+        diags_.error(display(dir + "/province.json"), 0, 0, "",
+                     "required file is missing: communes are listed in " + display(dir + "/communes/") +
+                         " but the province has no province.json");
+      }
+    }
+    for (const std::string& dir : province_dirs) {
+      const std::string rel = dir + "/province.json";
+      const JsonDocument* d = doc(rel, true);
+      if (d == nullptr) {
+        for (const std::string& c : commune_files[dir]) used_.insert(c);
+        continue;
+      }
+      ProvinceCatalog pc;
+      pc.file = display(rel);
+      ObjectReader r(*d, d->value, "", diags_, "province catalog");
+      pc.slug = r.string("slug", Need::required);
+      check_slug(r, "slug", pc.slug);
+      const std::string folder = base_name(dir);
+      if (!pc.slug.empty() && pc.slug != folder) {
+        r.error("slug", "slug \"" + pc.slug + "\" does not match its folder provinces/" + folder + "/");
+      }
+      if (!pc.slug.empty() && !broken_.count("provinces.json") && !std::any_of(catalog_.provinces.begin(), catalog_.provinces.end(),
+                                           [&](const ProvinceInfo& p) { return p.slug == pc.slug; })) {
+        r.error("slug", "unknown province \"" + pc.slug + "\"; provinces are listed in " + display("provinces.json"));
+      }
+      pc.agency_code = r.string("agency_code", Need::optional);
+      pc.agency_code_verified = r.boolean("agency_code_verified", Need::optional, false);
+      pc.center = read_center(r, "center");
+
+      // Communes first: catalog entries may name them in "centers".
+      std::set<std::string> commune_slugs;
+      for (const std::string& crel : commune_files[dir]) {
+        const JsonDocument* cd = doc(crel, false);
+        if (cd == nullptr) continue;
+        Commune c = read_commune(*cd, crel);
+        // Other files refer to a commune by its file name (unique in its folder); a
+        // "slug" that disagrees with it is reported by read_commune.
+        const std::string file_name = base_name(crel);
+        commune_slugs.insert(file_name.substr(0, file_name.size() - 5));
+        pc.communes.push_back(std::move(c));
+      }
+
+      std::set<std::string> codes;
+      if (const json* entries = r.array("catalog", Need::required)) {
+        for (std::size_t i = 0; i < entries->size(); ++i) {
+          const std::string p = "/catalog/" + std::to_string(i);
+          CatalogEntry e = read_entry(*d, (*entries)[i], p, commune_slugs);
+          if (!e.procedure.empty() && !codes.insert(e.procedure).second) {
+            r.error_at_pointer(p + "/procedure", "procedure \"" + e.procedure + "\" is listed twice in this catalog");
+          }
+          pc.catalog.push_back(std::move(e));
+        }
+      }
+      r.finish();
+
+      // Commune adjustments must name procedures of this province's catalog.
 
       for (const std::string& crel : commune_files[dir]) {
         const auto it = docs_.find(crel);

@@ -881,18 +881,6 @@ class SiteBuilder {
               {home_crumb()}));
   }
 
-  // /lich-lam-viec/: the days off of this year and next (the year of the content's date),
-  // with their sources, so citizens and officials can check the deadline engine.
-  void working_calendar() {
-    const CalendarRules& rules = c_.calendar.rules;
-    const WorkCalendar calendar(c_.calendar);
-    const std::optional<CivilDate> as_of = parse_iso_date(c_.site.content_as_of);
-    const int first = as_of ? as_of->year : 2026;
-    Data years = render::list();
-    for (int y = first; y <= first + 1; ++y) {
-      if (!calendar.covers(y)) continue;
-      Data yd;
-      put(yd, "year", std::to_string(y));
   // /dich-vu-cong-thiet-yeu/: the essential public services that must be done fully online,
   // each with the procedures of the catalog it maps to (content/essential-services.json).
   void essential_services_page() {
@@ -944,6 +932,19 @@ class SiteBuilder {
               "Các dịch vụ công phải làm trực tuyến toàn trình, không nộp hồ sơ giấy, và thủ tục tương ứng.",
               {home_crumb()}));
   }
+
+  // /lich-lam-viec/: the days off of this year and next (the year of the content's date),
+  // with their sources, so citizens and officials can check the deadline engine.
+  void working_calendar() {
+    const CalendarRules& rules = c_.calendar.rules;
+    const WorkCalendar calendar(c_.calendar);
+    const std::optional<CivilDate> as_of = parse_iso_date(c_.site.content_as_of);
+    const int first = as_of ? as_of->year : 2026;
+    Data years = render::list();
+    for (int y = first; y <= first + 1; ++y) {
+      if (!calendar.covers(y)) continue;
+      Data yd;
+      put(yd, "year", std::to_string(y));
 
       const bool estimated = calendar.estimated_year(y);
       put(yd, "estimated", estimated);
