@@ -339,8 +339,8 @@ std::string plain_title(const std::string& legal_name) {
   }
   if (words.size() > 2 && (words[0] == "Thủ" || words[0] == "thủ") && words[1] == "tục") {
     words.erase(words.begin(), words.begin() + 2);
-    words[0] = capitalize_first(words[0]);
   }
+  if (!words.empty()) words[0] = capitalize_first(words[0]);
   if (words.size() > kMaxWords) {
     // Cut where a clause that narrows the scope starts ("đối với", "thuộc thẩm quyền",
     // "trong trường hợp", "theo quy định"), keeping the longest title that fits; a comma

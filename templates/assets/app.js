@@ -318,9 +318,15 @@
   function checklistTool(box) {
     var config = configOf(box);
     if (!config || !config.data) return;
+    // The papers are listed once, in the page: the checklist turns that list into the
+    // citizen's own (a tick box on each paper, what their answers make unnecessary set
+    // aside), instead of repeating it.
+    var section = box.parentNode;
+    var rows = section.querySelectorAll('ul.dossier > li[data-item]');
+    if (!rows.length) return;
     var key = keyFor('checklist', config.data);
     var state = { answers: {}, channel: '', ticks: {} };
-    var out = el('div', { className: 'tool-result', 'aria-live': 'polite' });
+    var status = el('div', { className: 'checklist-status', 'aria-live': 'polite' });
     var progress = el('p', { className: 'checklist-progress' });
     var dataText = null, meta = null;
 
@@ -331,69 +337,78 @@
       if (state.channel) r.channel = state.channel;
       return r;
     }
+    // One paper of the page's list, made a checklist row once.
+    function row(li) {
+      if (li.ckBox) return li;
+      var name = li.querySelector('.dossier-name');
+      if (name && !name.id) name.id = nextId('ck-name');
+      var box = el('input', { type: 'checkbox', className: 'ck-box', 'aria-labelledby': name ? name.id : null,
+        'aria-label': name ? null : 'Đã có giấy tờ này' });
+      box.addEventListener('change', function () {
+        var id = li.getAttribute('data-item');
+        if (box.checked) state.ticks[id] = true; else delete state.ticks[id];
+        save();
+        count();
+      });
+      var note = el('div', { className: 'ck-note' });
+      li.insertBefore(box, li.firstChild);
+      li.appendChild(note);
+      li.ckBox = box;
+      li.ckNote = note;
+      li.parentNode.classList.add('checklist-in-place');
+      return li;
+    }
     function render(reply) {
-      out.textContent = '';
+      status.textContent = '';
       if (!reply.ok) {
-        toolError(out, /^\/answers/.test(reply.result.error.field || '') || reply.result.error.field === '/channel'
+        toolError(status, /^\/answers/.test(reply.result.error.field || '') || reply.result.error.field === '/channel'
           ? 'Câu trả lời đã lưu không còn khớp với thủ tục này (thủ tục vừa được cập nhật). Bấm "Xóa câu trả lời và dấu tích" rồi trả lời lại.'
           : 'Chưa lập được danh sách giấy tờ. Tải lại trang rồi thử lại.');
         return;
       }
       var r = reply.result;
-      var needed = r.items.filter(function (i) { return i.status === 'required'; });
-      var maybe = r.items.filter(function (i) { return i.status === 'conditional'; });
-      var skipped = r.items.filter(function (i) { return i.status === 'not_needed' || i.status === 'waived'; });
-      function itemRow(i) {
-        var id = nextId('ck');
-        var box = el('input', { type: 'checkbox', id: id, name: 'co-' + i.id, checked: !!state.ticks[i.id] });
-        box.addEventListener('change', function () {
-          if (box.checked) state.ticks[i.id] = true; else delete state.ticks[i.id];
-          save();
-          count();
-        });
-        var label = el('label', { for: id }, [el('span', { className: 'dossier-name', text: i.name }),
-          i.count_text ? ' ' : null, i.count_text ? el('span', { className: 'dossier-count', text: i.count_text }) : null]);
-        var extra = [];
-        if (i.kind === 'present') extra.push(el('span', { className: 'muted', text: PRESENT[state.channel] || PRESENT[''] }));
-        if (i.one_of && i.one_of.length) {
-          extra.push(el('span', { text: 'Một trong các giấy tờ sau: ' + i.one_of.map(function (o) { return o.name; }).join('; ') + '.' }));
+      var byId = {};
+      r.items.forEach(function (i) { byId[i.id] = i; });
+      Array.prototype.forEach.call(rows, function (li) {
+        var i = byId[li.getAttribute('data-item')];
+        if (!i) return;
+        row(li);
+        var skipped = i.status === 'not_needed' || i.status === 'waived';
+        li.classList.toggle('ck-skipped', skipped);
+        li.classList.toggle('ck-maybe', i.status === 'conditional');
+        li.ckBox.hidden = skipped;
+        li.ckBox.checked = !skipped && !!state.ticks[i.id];
+        var notes = [];
+        if (skipped) {
+          notes.push('Không cần với trường hợp của bạn: ' + (i.status === 'waived' && i.waiver
+            ? 'không phải nộp, ' + i.waiver.reason + ' (' + i.waiver.source + ').' : i.reason));
+        } else {
+          // The list already says when a paper is needed; the note says what is still open.
+          if (i.status === 'conditional') notes.push(li.querySelector('.dossier-if') ? 'Trả lời câu hỏi ở trên để biết bạn có cần giấy tờ này không.' : 'Có thể cần: ' + i.reason);
+          if (i.kind === 'present') notes.push(PRESENT[state.channel] || PRESENT['']);
         }
-        if (i.status !== 'required' || i.reason !== 'Luôn cần.') extra.push(el('span', { className: 'muted', text: i.reason }));
-        if (i.may_be_waived) {
-          extra.push(el('span', { className: 'muted', text: 'Không phải nộp nếu ' + i.may_be_waived.if_text + ': ' +
-            i.may_be_waived.reason + ' (' + i.may_be_waived.source + ').' }));
-        }
-        return el('li', null, [box, label].concat(extra.map(function (e) { return el('div', { className: 'item-note' }, [e]); })));
-      }
+        li.ckNote.textContent = notes.join(' ');
+        li.ckNote.hidden = !notes.length;
+      });
       if (r.unanswered && r.unanswered.length) {
-        out.appendChild(el('p', { className: 'muted', text: 'Trả lời thêm ' + r.unanswered.length +
+        status.appendChild(el('p', { className: 'muted', text: 'Trả lời thêm ' + r.unanswered.length +
           ' câu hỏi ở trên để biết chính xác giấy tờ cần chuẩn bị.' }));
       }
-      out.appendChild(el('h4', { text: 'Giấy tờ bạn cần chuẩn bị' }));
-      out.appendChild(progress);
-      out.appendChild(el('ul', { className: 'checklist' }, needed.map(itemRow)));
-      if (maybe.length) {
-        out.appendChild(el('h4', { text: 'Có thể cần, tùy câu trả lời' }));
-        out.appendChild(el('ul', { className: 'checklist' }, maybe.map(itemRow)));
-      }
-      if (skipped.length) {
-        out.appendChild(el('details', null, [el('summary', { text: 'Không cần với trường hợp của bạn (' + skipped.length + ')' }),
-          el('ul', null, skipped.map(function (i) {
-            var why = i.status === 'waived' && i.waiver ? 'Không phải nộp: ' + i.waiver.reason + ' (' + i.waiver.source + ').' : i.reason;
-            return el('li', null, [el('span', { className: 'dossier-name', text: i.name }), ' – ', why]);
-          }))]));
-      }
+      status.appendChild(progress);
       count();
     }
     function count() {
-      var boxes = out.querySelectorAll('ul.checklist input[type="checkbox"]');
-      var have = 0;
-      boxes.forEach(function (b) { if (b.checked) have += 1; });
-      progress.textContent = 'Đã có ' + have + '/' + boxes.length + ' giấy tờ.';
+      var have = 0, all = 0;
+      Array.prototype.forEach.call(rows, function (li) {
+        if (!li.ckBox || li.ckBox.hidden) return;
+        all += 1;
+        if (li.ckBox.checked) have += 1;
+      });
+      progress.textContent = 'Đã có ' + have + '/' + all + ' giấy tờ cần chuẩn bị.';
     }
     function update() {
       save();
-      return calc('checklist', dataText, request()).then(render).catch(function (e) { toolError(out, citizenText(e)); });
+      return calc('checklist', dataText, request()).then(render).catch(function (e) { toolError(status, citizenText(e)); });
     }
 
     Promise.all([data(config.data), store.get(key).catch(function () { return null; })]).then(function (got) {
@@ -401,8 +416,8 @@
       var d = meta = JSON.parse(dataText);
       if (got[1]) state = { answers: got[1].answers || {}, channel: got[1].channel || '', ticks: got[1].ticks || {} };
       var children = [el('h3', { text: 'Danh sách giấy tờ của riêng bạn' }),
-        el('p', { className: 'muted', text: 'Trả lời vài câu hỏi để biết bạn cần mang gì, rồi đánh dấu giấy tờ đã có. ' +
-          'Câu trả lời và dấu tích được lưu trên thiết bị này, kể cả khi không có mạng.' })];
+        el('p', { className: 'muted', text: 'Trả lời vài câu hỏi để biết bạn cần giấy tờ nào trong danh sách dưới đây, rồi đánh dấu ' +
+          'giấy tờ đã có. Câu trả lời và dấu tích được lưu trên thiết bị này, kể cả khi không có mạng.' })];
       if (d.channels.length > 1) {
         children.push(radioGroup('kenh', 'Bạn sẽ nộp hồ sơ theo cách nào?', '', d.channels.map(function (c) {
           return { value: c, label: CHANNELS[c] || c };
@@ -424,11 +439,11 @@
         box.querySelectorAll('input[type="radio"]').forEach(function (r) { r.checked = false; });
         update();
       });
-      children.push(out, reset);
+      children.push(status, reset);
       box.appendChild(el('div', { className: 'tool-form' }, children));
       box.hidden = false;
       return update();
-    }).catch(function () { /* no data: the full list above still says everything */ });
+    }).catch(function () { /* no data: the list below still says everything */ });
   }
 
   // ---------------------------------------------------------------- fee tool

@@ -9,7 +9,10 @@ const { watchErrors, waitUntilKept, useSite } = require('./harness');
 const site = useSite(test);
 
 const checklist = (page) => page.locator('[data-tool="checklist"]');
-const items = (page) => checklist(page).locator('ul.checklist .dossier-name');
+// The page lists the papers once; the checklist puts a tick box on each and sets aside
+// (struck through, without a box) those the answers make unnecessary.
+const needed = (page) => page.locator('#giay-to ul.dossier > li:not(.ck-skipped)');
+const items = (page) => needed(page).locator('.dossier-name');
 
 test('the checklist follows the answers, and answers and ticks survive a reload offline', async () => {
   const context = await site.browser.newContext();
@@ -18,22 +21,25 @@ test('the checklist follows the answers, and answers and ticks survive a reload 
   await page.goto(site.server.base + 'lai-chau/thu-tuc/1.001193/');
   await waitUntilKept(page);
   const tool = checklist(page);
-  await tool.locator('ul.checklist').first().waitFor();
+  await page.locator('#giay-to ul.dossier .ck-box').first().waitFor();
 
   // Online, ordinary birth, not on someone's behalf: no power of attorney, no abandoned-child record.
   await tool.getByLabel('Nộp trực tuyến').check();
   await tool.getByRole('group', { name: /thuộc trường hợp nào/ }).getByLabel(/Giấy chứng sinh hoặc có người làm chứng/).check();
   await tool.getByRole('group', { name: /nộp hồ sơ thay/ }).getByLabel('Không').check();
-  await page.waitForFunction(() => !document.querySelector('[data-tool="checklist"]').innerText.includes('Có thể cần'));
+  await page.waitForFunction(() => document.querySelectorAll('#giay-to li.ck-maybe').length === 0);
   const names = await items(page).allInnerTexts();
   assert.ok(!names.some((n) => /ủy quyền/i.test(n)), names.join(' | '));
   assert.ok(!names.some((n) => /bỏ rơi/i.test(n)), names.join(' | '));
   assert.ok(names.length >= 2, names.join(' | '));
 
   // Tick the first paper.
-  const first = tool.locator('ul.checklist input[type="checkbox"]').first();
+  // Each paper is listed once: no second list under the tool.
+  assert.strictEqual(await page.locator('#giay-to ul.checklist').count(), 0);
+  assert.strictEqual(await needed(page).locator('.ck-box').count(), names.length);
+  const first = needed(page).locator('.ck-box').first();
   await first.check();
-  await tool.locator('.checklist-progress', { hasText: `Đã có 1/${names.length} giấy tờ.` }).waitFor();
+  await tool.locator('.checklist-progress', { hasText: `Đã có 1/${names.length} giấy tờ cần chuẩn bị.` }).waitFor();
 
   // The same answers and tick after a reload, and again with no signal at all.
   for (const offline of [false, true]) {
@@ -42,9 +48,9 @@ test('the checklist follows the answers, and answers and ticks survive a reload 
       await context.setOffline(true);
     }
     await page.reload();
-    await tool.locator('.checklist-progress', { hasText: `Đã có 1/${names.length} giấy tờ.` }).waitFor();
+    await tool.locator('.checklist-progress', { hasText: `Đã có 1/${names.length} giấy tờ cần chuẩn bị.` }).waitFor();
     assert.strictEqual(await tool.getByLabel('Nộp trực tuyến').isChecked(), true);
-    assert.strictEqual(await tool.locator('ul.checklist input[type="checkbox"]').first().isChecked(), true);
+    assert.strictEqual(await needed(page).locator('.ck-box').first().isChecked(), true);
     assert.deepStrictEqual(await items(page).allInnerTexts(), names);
   }
   assert.deepStrictEqual(errors, []);
