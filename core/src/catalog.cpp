@@ -197,8 +197,24 @@ Procedure Catalog::localize(const Procedure& national, const CatalogEntry& entry
   return p;
 }
 
+bool Catalog::received_outside_centers(const Procedure& p) {
+  return p.received_at && (p.received_at->place == "commune_police" || p.received_at->place == "online_only");
+}
+
 bool Catalog::receives(const ProvinceCatalog& province, const CatalogEntry& entry,
                        const Commune* commune) const {
+  if (commune != nullptr &&
+      std::find(commune->also_receives.begin(), commune->also_receives.end(), entry.procedure) !=
+          commune->also_receives.end()) {
+    return true;
+  }
+  const Procedure* national = find_procedure(entry.procedure);
+  if (national != nullptr && received_outside_centers(*national)) return false;
+  return receives_by_level(province, entry, commune);
+}
+
+bool Catalog::receives_by_level(const ProvinceCatalog& province, const CatalogEntry& entry,
+                                const Commune* commune) const {
   (void)province;
   const auto listed = [&](const std::string& name) {
     return std::find(entry.centers.begin(), entry.centers.end(), name) != entry.centers.end();
@@ -223,6 +239,23 @@ std::vector<const CatalogEntry*> Catalog::received_at(const ProvinceCatalog& pro
   std::vector<const CatalogEntry*> out;
   for (const CatalogEntry& e : province.catalog) {
     if (receives(province, e, commune)) out.push_back(&e);
+  }
+  return out;
+}
+
+std::vector<const CatalogEntry*> Catalog::received_elsewhere(const ProvinceCatalog& province,
+                                                             const Commune* commune) const {
+  std::vector<const CatalogEntry*> out;
+  for (const CatalogEntry& e : province.catalog) {
+    const Procedure* p = find_procedure(e.procedure);
+    if (p == nullptr || !received_outside_centers(*p) || receives(province, e, commune)) continue;
+    // By level or the entry's "centers" only: a commune's "does_not_receive" says nothing of
+    // its police, who still take the dossier.
+    const bool here = !e.centers.empty()
+                          ? std::find(e.centers.begin(), e.centers.end(),
+                                      commune != nullptr ? commune->slug : std::string(kProvinceCenter)) != e.centers.end()
+                          : receives_by_level(province, e, commune) || (commune != nullptr && p->has_level(Level::xa));
+    if (here) out.push_back(&e);
   }
   return out;
 }

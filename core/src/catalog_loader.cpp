@@ -1260,6 +1260,44 @@ bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags,
   }
   p.boundary_independent = r.boolean("boundary_independent", Need::required);
   p.full_online = r.boolean("full_online", Need::required);
+  // A badge a reviewed page shows says which decision it comes from (issue 12).
+  p.boundary_independent_source = r.string("boundary_independent_source", Need::optional);
+  p.full_online_source = r.string("full_online_source", Need::optional);
+  if (p.status == ReviewStatus::reviewed) {
+    if (p.boundary_independent && p.boundary_independent_source.empty()) {
+      r.error("boundary_independent",
+              "a reviewed procedure marked \"boundary_independent\" needs \"boundary_independent_source\": "
+              "the decision or article that lets it be submitted anywhere (number, date, article); "
+              "without one set \"boundary_independent\": false");
+    }
+    if (p.full_online && p.full_online_source.empty()) {
+      r.error("full_online",
+              "a reviewed procedure marked \"full_online\" needs \"full_online_source\": the decision "
+              "that lists it as a full-process online service; without one set \"full_online\": false");
+    }
+  }
+  if (!p.boundary_independent && !p.boundary_independent_source.empty()) {
+    r.error("boundary_independent_source", "\"boundary_independent_source\" is given but \"boundary_independent\" "
+                                           "is false; remove the source or set the flag");
+  }
+  if (!p.full_online && !p.full_online_source.empty()) {
+    r.error("full_online_source", "\"full_online_source\" is given but \"full_online\" is false; remove the "
+                                  "source or set the flag");
+  }
+  if (const json* where = r.object("received_at", Need::optional)) {
+    ObjectReader wr(doc, *where, "/received_at", diags, "reception");
+    Reception rec;
+    rec.place = wr.one_of("place", Need::required, {"center", "commune_police", "online_only", "agency"}, "");
+    rec.text = wr.string("text", rec.place == "agency" ? Need::required : Need::optional);
+    rec.source = wr.string("source", Need::required);
+    if (rec.place == "online_only" && p.channel(ChannelKind::online) == nullptr) {
+      wr.error("place", "\"online_only\" but the procedure has no \"online\" channel");
+    }
+    wr.finish();
+    if (!rec.place.empty() && !rec.source.empty() && (rec.place != "agency" || !rec.text.empty())) {
+      p.received_at = rec;
+    }
+  }
   if (p.full_online) {
     const Channel* online = p.channel(ChannelKind::online);
     if (online == nullptr) {

@@ -67,14 +67,28 @@ class Catalog {
   // The national procedure with the province's overrides applied.
   static Procedure localize(const Procedure& national, const CatalogEntry& entry);
 
-  // Does this center receive the entry? `commune` nullptr means the province center.
+  // Does this center receive the entry? `commune` nullptr means the province center. A
+  // procedure received at the commune police or online only is not, unless the commune
+  // lists it in "also_receives".
   bool receives(const ProvinceCatalog& province, const CatalogEntry& entry,
                 const Commune* commune) const;
   // Entries received at a center, in catalog order.
   std::vector<const CatalogEntry*> received_at(const ProvinceCatalog& province,
                                                const Commune* commune) const;
+  // Entries the center's level would take that are received elsewhere (the commune police,
+  // online only: Procedure::received_at), in catalog order, also when the commune lists them
+  // in "does_not_receive": its page lists them apart so that nobody makes the trip for them.
+  std::vector<const CatalogEntry*> received_elsewhere(const ProvinceCatalog& province,
+                                                      const Commune* commune) const;
+  // True when a procedure is received neither at the province nor at the commune centers.
+  static bool received_outside_centers(const Procedure& p);
 
  private:
+  // The rule of docs/content.md (levels, "centers", the commune's own lists), before
+  // Procedure::received_at is considered.
+  bool receives_by_level(const ProvinceCatalog& province, const CatalogEntry& entry,
+                         const Commune* commune) const;
+
   std::map<std::string, std::size_t> procedure_index_;
   std::map<std::string, std::size_t> field_index_;
   std::map<std::string, std::size_t> life_event_index_;

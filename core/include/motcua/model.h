@@ -130,6 +130,14 @@ struct SourceReference {
   std::string retrieved;
 };
 
+// Where a procedure's dossiers are really received, when it is not the one-stop center
+// (docs/content.md, "received_at"): the residence procedures go to the commune police.
+struct Reception {
+  std::string place;   // "center" | "commune_police" | "online_only" | "agency"
+  std::string text;    // the words shown ("Công an xã, phường, đặc khu nơi bạn cư trú")
+  std::string source;  // the record, decision or article that says so
+};
+
 struct Procedure {
   std::string code;
   std::string name;
@@ -153,6 +161,9 @@ struct Procedure {
   std::vector<LegalDocument> legal_basis;
   bool boundary_independent = false;
   bool full_online = false;
+  std::string boundary_independent_source;  // the decision/article behind the badge (required when reviewed)
+  std::string full_online_source;
+  std::optional<Reception> received_at;  // absent: the one-stop center of its level
   std::vector<std::string> life_events;
   std::vector<std::string> related;
   std::string effective_date;

@@ -314,10 +314,55 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
   put(d, "boundary_independent", p.boundary_independent);
   put(d, "full_online", p.full_online);
   put(d, "effective_date", format_date(p.effective_date));
+  // Each badge with the decision it comes from (a province's own list, else the national one).
+  const std::string province_decision =
+      entry != nullptr && entry->source ? "Quyết định " + entry->source->decision + " ngày " +
+                                              format_date(entry->source->date)
+                                        : std::string();
+  const auto badge_source = [&](const std::optional<bool>& override_flag, const std::string& national) {
+    return override_flag && !province_decision.empty() ? province_decision : national;
+  };
+  const std::string bi_source = badge_source(entry != nullptr ? entry->overrides.boundary_independent
+                                                              : std::optional<bool>(),
+                                             p.boundary_independent_source);
+  const std::string fo_source =
+      badge_source(entry != nullptr ? entry->overrides.full_online : std::optional<bool>(), p.full_online_source);
   Data badges = list();
-  if (p.boundary_independent) badges.push_back(Data("Nộp ở bất kỳ đâu trong tỉnh"));
-  if (p.full_online) badges.push_back(Data("Làm trực tuyến toàn trình"));
+  const auto badge = [&](const char* text, const std::string& source, bool sample) {
+    Data b;
+    put(b, "text", text);
+    put(b, "source", source);
+    put(b, "sample", sample);
+    badges.push_back(b);
+  };
+  const bool province_sample = entry != nullptr && entry->source && entry->source->sample;
+  if (p.boundary_independent) {
+    badge("Nộp ở bất kỳ đâu trong tỉnh", bi_source,
+          province_sample && entry->overrides.boundary_independent.has_value());
+  }
+  if (p.full_online) {
+    badge("Làm trực tuyến toàn trình", fo_source, province_sample && entry->overrides.full_online.has_value());
+  }
   put(d, "badges", badges);
+  put(d, "boundary_independent_source", bi_source);
+  // Where the dossier is really received, when the record names a place other than the center.
+  if (p.received_at) {
+    const Reception& rec = *p.received_at;
+    Data w;
+    std::string text = rec.text;
+    if (text.empty()) {
+      text = rec.place == "commune_police" ? "Công an xã, phường, đặc khu"
+             : rec.place == "online_only"  ? "Chỉ nộp trực tuyến"
+                                           : "Trung tâm Phục vụ hành chính công";
+    }
+    put(w, "text", text);
+    put(w, "source", rec.source);
+    put(w, "commune_police", rec.place == "commune_police");
+    put(w, "online_only", rec.place == "online_only");
+    put(w, "agency", rec.place == "agency");
+    put(w, "not_center", rec.place != "center");
+    put(d, "received_at", w);
+  }
   put(d, "status_reviewed", p.status == ReviewStatus::reviewed);
   put(d, "status_imported", p.status == ReviewStatus::imported);
   put(d, "import_date", format_date(p.import.date));

@@ -680,6 +680,10 @@ class SiteBuilder {
     if (at_province && at_commune) return "Tiếp nhận tại Trung tâm tỉnh và Trung tâm cấp xã, phường";
     if (at_province) return "Tiếp nhận tại Trung tâm tỉnh";
     if (at_commune) return "Tiếp nhận tại Trung tâm cấp xã, phường";
+    if (const Procedure* p = c_.find_procedure(e.procedure); p != nullptr && p->received_at) {
+      if (p->received_at->place == "commune_police") return "Nộp tại Công an xã, phường";
+      if (p->received_at->place == "online_only") return "Chỉ nộp trực tuyến";
+    }
     return "";
   }
 
@@ -771,6 +775,25 @@ class SiteBuilder {
     }
 
     Data d;
+    // What citizens might come here for but must file elsewhere (Procedure::received_at):
+    // listed apart so that nobody makes the trip. The province page lists its whole catalog's.
+    Data police = render::list(), online_only = render::list();
+    std::vector<const CatalogEntry*> elsewhere;
+    if (commune != nullptr) {
+      elsewhere = c_.received_elsewhere(pc, commune);
+    } else {
+      for (const CatalogEntry& e : pc.catalog) {
+        const Procedure* p = c_.find_procedure(e.procedure);
+        if (p != nullptr && Catalog::received_outside_centers(*p)) elsewhere.push_back(&e);
+      }
+    }
+    for (const CatalogEntry* e : elsewhere) {
+      const Procedure* p = c_.find_procedure(e->procedure);
+      Data item = render::procedure_item(*p, root + pc.slug + "/thu-tuc/" + p->code + "/", c_);
+      (p->received_at->place == "commune_police" ? police : online_only).push_back(item);
+    }
+    put(d, "police", police);
+    put(d, "online_only", online_only);
     put(d, "center", render::center_data(center));
     put(d, "province_name", province);
     put(d, "province_href", root + pc.slug + "/");
