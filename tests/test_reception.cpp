@@ -256,3 +256,23 @@ TEST_CASE("shipped residence procedures are received at the commune police, neve
   }
   CHECK(residence == 8);
 }
+
+TEST_CASE("a province's badge without the decision that sets it is refused", "[reception][badges]") {
+  test::FileMap m = test::to_map(test::read_folder("tests/sites/basic/content"));
+  const std::string path = "provinces/tinh-mau/province.json";
+  nlohmann::json province = nlohmann::json::parse(m.at(path));
+  std::size_t index = 0;
+  for (std::size_t i = 0; i < province["catalog"].size(); ++i) {
+    if (province["catalog"][i]["procedure"] == "2.000002") index = i;
+  }
+  province["catalog"][index]["overrides"]["boundary_independent"] = true;
+  province["catalog"][index].erase("source");
+  m[path] = province.dump(2);
+  const std::string e = errors_of(m);
+  CHECK_THAT(e, Contains("/catalog/" + std::to_string(index) + "/overrides/boundary_independent"));
+  CHECK_THAT(e, Contains("\"source\""));
+  // Setting a badge off needs no decision.
+  province["catalog"][index]["overrides"]["boundary_independent"] = false;
+  m[path] = province.dump(2);
+  CHECK(errors_of(m).empty());
+}

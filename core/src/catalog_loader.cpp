@@ -928,6 +928,16 @@ class Loader {
                                        " has no \"online\" channel; add it to the national procedure first");
         }
       }
+      // A badge the province's page shows cites the province's decision (the entry's "source").
+      for (const char* flag : {"boundary_independent", "full_online"}) {
+        const std::optional<bool>& set = std::string(flag) == "full_online" ? e.overrides.full_online
+                                                                            : e.overrides.boundary_independent;
+        if (set && *set && !e.source) {
+          orr.error(flag, std::string("\"") + flag + "\" is true but the entry names no \"source\": add the "
+                          "province's decision that lists it, \"source\": {\"decision\": \"…/QĐ-UBND\", \"date\": "
+                          "\"YYYY-MM-DD\"}, which the page cites next to the badge");
+        }
+      }
       if (const json* rules = orr.array("fee_rules", Need::optional)) {
         std::vector<std::string> channel_slugs;
         if (national != nullptr) {
