@@ -137,6 +137,18 @@ TEST_CASE("the summary box answers from the same data as the page", "[procedure-
     }
     CHECK(checked > 10);
   }
+  SECTION("where it is really received: the commune police for residence, not the one-stop center") {
+    std::size_t police = 0;
+    for (const Procedure& p : site.catalog.procedures) {
+      if (!p.received_at || p.received_at->place != "commune_police") continue;
+      INFO(p.code);
+      const std::string where = row_of(glance_of(site.files.at("thu-tuc/" + p.code + "/index.html")), "Nộp ở đâu");
+      CHECK(contains(where, "Công an"));
+      CHECK_FALSE(contains(where, "Trung tâm Phục vụ hành chính công"));
+      ++police;
+    }
+    CHECK(police >= 8);  // the eight residence procedures (and the identity card)
+  }
   SECTION("a province's version names its own center") {
     const std::string g = glance_of(site.files.at("lai-chau/thu-tuc/1.004873/index.html"));
     CHECK(contains(row_of(g, "Nộp ở đâu"), "Lai Châu"));

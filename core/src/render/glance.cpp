@@ -21,6 +21,10 @@ std::string channel_names(const std::vector<const Channel*>& group) {
 
 // The lowest level that receives the procedure, in words a citizen can find.
 std::string where_text(const Procedure& p, const ProvinceCatalog* province, const Catalog& catalog) {
+  // Where the procedure is really received, when that is not the one-stop center.
+  if (p.received_at && !p.received_at->text.empty()) return p.received_at->text;
+  if (p.received_at && p.received_at->place == "commune_police") return "Công an xã, phường, đặc khu nơi bạn cư trú";
+  if (p.received_at && p.received_at->place == "online_only") return "Chỉ nhận trực tuyến";
   if (p.has_level(Level::xa)) {
     return province != nullptr ? "Trung tâm Phục vụ hành chính công xã, phường ở " + province_name(catalog, province->slug)
                                : "Trung tâm Phục vụ hành chính công xã, phường";
@@ -148,7 +152,9 @@ Data glance_data(const Catalog& catalog, const Procedure& p, const std::string& 
   put(g, "online_full", online_full);
   const std::string where = where_text(p, province, catalog);
   std::string other;
-  if (online && postal) other = "nộp trực tuyến hoặc gửi qua bưu chính";
+  const bool only_online = p.received_at && p.received_at->place == "online_only";
+  if (only_online) other = "";
+  else if (online && postal) other = "nộp trực tuyến hoặc gửi qua bưu chính";
   else if (online) other = "nộp trực tuyến";
   else if (postal) other = "gửi qua bưu chính";
   if (!other.empty()) other = (where.empty() ? "Có thể " : "Hoặc ") + other + ".";
