@@ -1,4 +1,5 @@
 #include "motcua/catalog_loader.h"
+#include "motcua/utf8.h"
 
 #include "motcua/limits.h"
 
@@ -110,6 +111,10 @@ Fee read_fee(ObjectReader& parent, const std::string& key, Need need, bool* pres
   }
   f.per = r.string("per", Need::optional);
   f.text = r.string("text", Need::optional);
+  f.summary = r.string("summary", Need::optional);
+  if (decode_utf8(f.summary).size() > 160) {
+    r.error("summary", "\"summary\" is the answer in a few words for the page's summary box (at most 160 characters); put the detail in \"text\"");
+  }
   f.basis = r.string("basis", Need::optional);
   f.sample = r.boolean("sample", Need::optional, false);
   r.finish();
@@ -826,7 +831,6 @@ class Loader {
       r.finish();
 
       // Commune adjustments must name procedures of this province's catalog.
-
       for (const std::string& crel : commune_files[dir]) {
         const auto it = docs_.find(crel);
         if (it == docs_.end()) continue;

@@ -33,6 +33,7 @@ struct Fee {
   std::string currency;     // ISO 4217 ("USD"), for FeeKind::foreign
   std::string per;          // "bản", "trang", "hồ sơ" ...
   std::string text;         // tiers and exceptions in words
+  std::string summary;      // the answer in a few words for the page's summary box ("Miễn phí nếu đăng ký trong 60 ngày")
   std::string basis;        // legal source
   bool sample = false;
 };

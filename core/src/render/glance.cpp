@@ -106,7 +106,7 @@ Data glance_data(const Catalog& catalog, const Procedure& p, const std::string& 
       for (std::size_t j = i + 1; j < p.channels.size(); ++j) {
         const Channel& o = p.channels[j];
         if (fee_done[j] || p.flag_within("/channels/" + std::to_string(j) + "/fee") != nullptr) continue;
-        if (describe_fee(o.fee) == describe_fee(c.fee) && o.fee.sample == c.fee.sample) {
+        if (describe_fee(o.fee) == describe_fee(c.fee) && o.fee.summary == c.fee.summary && o.fee.sample == c.fee.sample) {
           group.push_back(&o);
           fee_done[j] = true;
         }
@@ -122,7 +122,7 @@ Data glance_data(const Catalog& catalog, const Procedure& p, const std::string& 
     if (flagged) {
       any_flag = true;
     } else {
-      put(row, "text", describe_fee(c.fee));
+      put(row, "text", c.fee.summary.empty() ? describe_fee(c.fee) : c.fee.summary);
       put(row, "free", c.fee.kind == FeeKind::free);
       put(row, "sample", c.fee.sample);
       local = local || c.fee.kind == FeeKind::local;
