@@ -109,13 +109,21 @@ TEST_CASE("the header never offers a sample number", "[contacts]") {
   CHECK(contains(header_of(at("tinh-mau/index.html")), "<span class=\"call-number\">1900 1234</span>"));
   // A checked center offers its own first checked line.
   CHECK(contains(header_of(at("tinh-mau/doan-ket/index.html")), "<span class=\"call-number\">0213 000 0003</span>"));
-  // Unchecked numbers stay listed where they belong, with their mark.
+  // Unchecked numbers stay listed where they belong, with their mark, but are not offered
+  // as a link to call: a citizen would call a made-up number.
   const std::string& ward = at("tinh-mau/doan-ket/index.html");
-  CHECK(contains(ward, "0213 000 0004</a> <span class=\"muted\">Bộ phận một cửa</span> <span class=\"sample-badge\">"));
+  CHECK(contains(ward, "<span class=\"call-unchecked\">0213 000 0004</span> <span class=\"muted\">Bộ phận một cửa</span> <span class=\"sample-badge\">"));
+  CHECK_FALSE(contains(ward, "tel:02130000004"));
+  for (const auto& [path, bytes] : site.files) {
+    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
+    INFO(path);
+    CHECK_FALSE(contains(bytes, "href=\"tel:02130000004\""));
+  }
   CHECK(contains(ward, "Mục có nhãn <span class=\"sample-badge\">Dữ liệu minh họa</span> chưa được kiểm chứng"));
   CHECK(contains(ward, "(kiểm tra ngày 15/01/2026)"));
   const std::string& directory = at("duong-day-nong/index.html");
-  CHECK(contains(directory, "tel:18000000\">1800 0000</a> <span class=\"muted\">(24/7)</span> <span class=\"sample-badge\">"));
+  CHECK(contains(directory, "<span class=\"call-unchecked\">1800 0000</span> <span class=\"muted\">(24/7)</span> <span class=\"sample-badge\">"));
+  CHECK_FALSE(contains(directory, "tel:18000000"));
   CHECK(contains(directory, "(kiểm tra ngày 15/01/2026)"));
 }
 

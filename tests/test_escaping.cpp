@@ -20,7 +20,8 @@ const std::set<std::string> kStructural = {
     "centers", "days", "sessions", "online_level", "content_as_of", "effective_date", "issued", "url",
     "local_code", "also_receives", "does_not_receive", "retrieved", "website", "calendar", "rule", "time",
     "date", "status", "year", "id", "question", "equals", "in", "channel", "channels", "value", "input", "rules",
-    "category", "categories", "valid_from", "valid_to", "type", "gender", "procedures", "birth_date"};
+    "category", "categories", "valid_from", "valid_to", "type", "gender", "procedures", "birth_date", "checked",
+    "place"};
 
 void inject(json& v, const std::string& key, const std::string& parent_key) {
   if (v.is_object()) {
@@ -42,7 +43,7 @@ std::vector<std::string> foreign_markup(const std::string& html) {
       "summary", "article", "strong", "em", "br", "dl", "dt", "dd", "table", "caption", "thead", "tbody", "tr",
       "th", "td", "code", "time", "!--", "fieldset", "legend", "output", "textarea", "select", "option", "noscript"};
   static const std::set<std::string> attributes = {
-      "lang", "charset", "name", "content", "property", "rel", "href", "class", "role", "aria-label", "id",
+      "lang", "aria-hidden", "data-item", "data-due", "charset", "name", "content", "property", "rel", "href", "class", "role", "aria-label", "id",
       "tabindex", "aria-labelledby", "aria-current", "action", "method", "for", "type", "autocomplete",
       "spellcheck", "scope", "datetime", "hidden", "data-root", "data-content-as-of", "data-wasm-js", "data-wasm",
       "data-tool", "data-config", "sizes", "novalidate", "data-field", "maxlength", "aria-describedby", "inputmode",

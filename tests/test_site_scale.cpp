@@ -279,14 +279,28 @@ TEST_CASE("the site at the size of the national catalog", "[scale]") {
       for (const Commune& cm : pc.communes) centers.push_back(pc.slug + "/" + cm.slug + "/index.html");
       for (const std::string& path : centers) {
         INFO(path);
-        const std::string& html = site.files.at(path);
+        const std::string& full = site.files.at(path);
+        // The short list of procedures received elsewhere (the commune police) is not the
+        // catalog: it is bounded on its own, and the rest of the page is checked without it.
+        std::string html = full;
+        const std::size_t police = full.find("<section aria-labelledby=\"h-cong-an\">");
+        if (police != std::string::npos) {
+          const std::size_t end = full.find("</section>", police);
+          const std::string section = full.substr(police, end - police);
+          std::size_t police_links = 0;
+          for (const std::string& target : links_of(path, section)) {
+            police_links += target.find("/thu-tuc/") != std::string::npos ? 1 : 0;
+          }
+          CHECK(police_links <= 100);
+          html = full.substr(0, police) + full.substr(end);
+        }
         std::size_t procedure_links = 0;
         for (const std::string& target : links_of(path, html)) {
           procedure_links += target.find("/thu-tuc/") != std::string::npos ? 1 : 0;
         }
         CHECK(procedure_links <= (long_catalog ? 0 : 2 * 100));
         CHECK(html.find("linh-vuc/") != std::string::npos);
-        CHECK(gzip_size(html) * 10 < national);
+        CHECK(gzip_size(full) * 10 < national);
       }
     }
     CHECK(large > 0);

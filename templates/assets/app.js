@@ -1228,7 +1228,7 @@
         return calc('deadline', text, request).then(function (reply) {
           if (!reply.ok) return;
           var r = reply.result;
-          span.textContent = 'Nộp bây giờ: hạn trả kết quả ' + r.due_at.slice(11, 16) + ', ' + dateText(r.due_date) +
+          span.textContent = 'Nộp ngay: hạn trả ' + r.due_at.slice(11, 16) + ', ' + dateText(r.due_date) +
             (r.estimated ? ' (dự kiến)' : '') + '.';
           span.hidden = false;
         });

@@ -120,10 +120,10 @@ test('the papers are listed once; the checklist ticks that list, and the due dat
   await first.check();
   await page.locator('.checklist-progress', { hasText: /Đã có 1\// }).waitFor();
 
-  // Same-day procedure: "Nộp bây giờ: hạn trả kết quả HH:MM, <weekday>, DD/MM/YYYY".
+  // Same-day procedure: "Nộp ngay: hạn trả HH:MM, <weekday>, DD/MM/YYYY".
   const due = page.locator('.glance-due').first();
   await due.waitFor({ state: 'visible', timeout: 15000 });
-  assert.match(await due.innerText(), /^Nộp bây giờ: hạn trả kết quả \d\d:\d\d, (Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật), \d\d\/\d\d\/\d{4}/);
+  assert.match(await due.innerText(), /^Nộp ngay: hạn trả \d\d:\d\d, (Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật), \d\d\/\d\d\/\d{4}/);
   assert.deepStrictEqual(errors, []);
   await context.close();
 });

@@ -157,7 +157,7 @@ Data glance_data(const Catalog& catalog, const Procedure& p, const std::string& 
   else if (online && postal) other = "nộp trực tuyến hoặc gửi qua bưu chính";
   else if (online) other = "nộp trực tuyến";
   else if (postal) other = "gửi qua bưu chính";
-  if (!other.empty()) other = (where.empty() ? "Có thể " : "Hoặc ") + other + ".";
+  if (!other.empty()) other = (where.empty() ? "Có thể " : "Cũng có thể ") + other + ".";
   put(g, "other_ways", other);
   // The procedure's page on the national portal, where an online dossier starts.
   const bool portal = p.source.url.rfind("https://dichvucong.gov.vn/", 0) == 0;

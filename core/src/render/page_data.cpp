@@ -94,7 +94,8 @@ std::string count_text(const DossierItem& d) {
 
 Data fee_data(const Fee& f) {
   Data d;
-  put(d, "text", describe_fee(f));
+  // The short answer the content gives ("Miễn phí nếu đăng ký trong 60 ngày…") leads.
+  put(d, "text", f.summary.empty() ? describe_fee(f) : f.summary);
   put(d, "details", f.text);
   put(d, "basis", f.basis);
   put(d, "sample", f.sample);
@@ -163,7 +164,8 @@ Data center_data(const Center& c) {
   for (const Hotline& h : c.hotlines) {
     Data l;
     put(l, "number", h.number);
-    put(l, "tel", tel_uri(h.number));
+    // A number nobody checked is shown, marked, but not offered as a link to call.
+    put(l, "tel", h.sample ? std::string() : tel_uri(h.number));
     put(l, "label", h.label.empty() ? std::string("Đường dây nóng") : h.label);
     put(l, "hours", h.hours);
     put(l, "sample", h.sample);

@@ -261,8 +261,8 @@ class SiteBuilder {
     put(layout, "here", !first_dir.empty() && c_.find_province_catalog(first_dir) != nullptr ? first_dir : "");
     put(layout, "noindex", meta.noindex);
     put(layout, "has_forms", !c_.forms.empty());
-    put(layout, "help", meta.help);
     put(layout, "has_essential_services", c_.essential_services.loaded);
+    put(layout, "help", meta.help);
     Data crumbs = render::list();
     for (const Crumb& cr : meta.crumbs) {
       Data x;
@@ -871,7 +871,7 @@ class SiteBuilder {
       Data x;
       put(x, "name", h.name);
       put(x, "number", h.number);
-      put(x, "tel", tel_uri(h.number));
+      put(x, "tel", h.sample ? std::string() : tel_uri(h.number));  // no call link to an unchecked number
       put(x, "hours", h.hours);
       put(x, "description", h.description);
       put(x, "source", h.source);
@@ -968,7 +968,6 @@ class SiteBuilder {
       if (!calendar.covers(y)) continue;
       Data yd;
       put(yd, "year", std::to_string(y));
-
       const bool estimated = calendar.estimated_year(y);
       put(yd, "estimated", estimated);
       put(yd, "estimate_note", rules.estimate_note);
