@@ -89,7 +89,9 @@ TEST_CASE("a province's version applies its overrides", "[site]") {
 
 TEST_CASE("center pages show contacts and the catalog received there", "[site]") {
   const std::string& commune = page("tinh-mau/ban-mot/index.html");
-  CHECK(contains(commune, "<a class=\"call\" href=\"tel:02130000002\">"));
+  // Bản Một's number is sample: listed and marked, but not a link to call.
+  CHECK(contains(commune, "<span class=\"call-unchecked\">"));
+  CHECK_FALSE(contains(commune, "href=\"tel:02130000002\""));
   CHECK(contains(commune, "<p class=\"sample-note\"><span class=\"sample-badge\">Dữ liệu minh họa</span>"));
   CHECK(contains(commune, "Đăng ký khai sinh"));             // commune-level procedure
   CHECK(contains(commune, "Cấp đổi Giấy chứng nhận"));       // listed for this center explicitly
@@ -114,8 +116,10 @@ TEST_CASE("lists and the hotline directory", "[site]") {
   CHECK(contains(page("truc-tuyen-toan-trinh/index.html"), "Đăng ký khai sinh"));
   CHECK(contains(page("cap-thuc-hien/tinh/index.html"), "Cấp đổi Giấy chứng nhận"));
   const std::string& hotlines = page("duong-day-nong/index.html");
-  CHECK(contains(hotlines, "tel:18000000"));
+  // Checked numbers are links to call; sample ones are listed without a link.
   CHECK(contains(hotlines, "tel:02130000003"));
+  CHECK(contains(hotlines, "<span class=\"call-unchecked\">1800 0000</span>"));
+  CHECK_FALSE(contains(hotlines, "tel:18000000"));
   const std::string& home = page("index.html");
   // The search box leads to the search page, which answers without JavaScript too.
   CHECK(contains(home, "action=\"tim-kiem/\""));
