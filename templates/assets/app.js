@@ -330,7 +330,17 @@
     var progress = el('p', { className: 'checklist-progress' });
     var dataText = null, meta = null;
 
-    function save() { return store.set(key, state).catch(function () {}); }
+    // The tool says when every answer and tick is on the device (data-saved), so nothing
+    // is lost to a reload right after a tick.
+    var pending = 0;
+    function save() {
+      pending += 1;
+      box.removeAttribute('data-saved');
+      return store.set(key, state).catch(function () {}).then(function () {
+        pending -= 1;
+        if (!pending) box.setAttribute('data-saved', '');
+      });
+    }
     function request() {
       var r = { procedure: meta.procedure, answers: state.answers };
       if (meta.province) r.province = meta.province;

@@ -40,6 +40,8 @@ test('the checklist follows the answers, and answers and ticks survive a reload 
   const first = needed(page).locator('.ck-box').first();
   await first.check();
   await tool.locator('.checklist-progress', { hasText: `Đã có 1/${names.length} giấy tờ cần chuẩn bị.` }).waitFor();
+  // The tick is on the device (IndexedDB) before the page goes.
+  await page.locator('[data-tool="checklist"][data-saved]').waitFor();
 
   // The same answers and tick after a reload, and again with no signal at all.
   for (const offline of [false, true]) {
