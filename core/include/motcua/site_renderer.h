@@ -1,6 +1,8 @@
 #pragma once
 // Renders a loaded catalog into the files of the static site. Pure: templates
 // come in as text, files go out as {path, bytes}; only the generator writes them.
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,10 +22,30 @@ struct SiteOptions {
   // full URL is required (canonical links, Open Graph, sitemap.xml, robots.txt):
   // every link inside the pages is relative, so the folder works under any sub-path.
   std::string base_url = "http://localhost:8000/";
+  // Threads rendering pages at once (1: the calling thread alone). The files are the same,
+  // byte for byte, whatever the number; only the order they reach the sink differs.
+  unsigned jobs = 1;
+  // Called now and then with the pages rendered so far and the pages to render in all,
+  // from whichever thread rendered the last one (never from two at once).
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+// Where the rendered files go, as they are rendered: the site is never held in memory
+// as a whole. `put` is called from several threads at once when SiteOptions::jobs > 1.
+class FileSink {
+ public:
+  virtual ~FileSink() = default;
+  virtual void put(OutputFile&& file) = 0;
+  // False once the sink cannot take more (a write failed): rendering stops early.
+  virtual bool ok() const { return true; }
 };
 
 // `templates` are the files of the templates folder with paths relative to it:
-// "*.mustache" page templates and "assets/*" static files.
+// "*.mustache" page templates and "assets/*" static files. Every file goes to `sink`.
+void render_site(const Catalog& catalog, const std::vector<SourceFile>& templates, const SiteOptions& options,
+                 Diagnostics& diags, FileSink& sink);
+
+// The same, all files in memory, sorted by path (tests and small tools).
 std::vector<OutputFile> render_site(const Catalog& catalog, const std::vector<SourceFile>& templates,
                                     const SiteOptions& options, Diagnostics& diags);
 

@@ -1,12 +1,18 @@
 #include "motcua/site_renderer.h"
 #include "motcua/search_index.h"
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <deque>
-#include <algorithm>
-#include <nlohmann/json.hpp>
+#include <exception>
+#include <functional>
 #include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
 
 #include "motcua/deadline.h"
 #include "motcua/forms.h"
@@ -90,20 +96,38 @@ std::string root_for(const std::string& dir) {
   return root;
 }
 
+// The thread's set of templates: 0 is the builder's own, 1.. the other rendering threads'
+// copies (a Mustache template is not safe to render from two threads at once).
+thread_local std::size_t t_worker = 0;
+
 class SiteBuilder {
  public:
-  SiteBuilder(const Catalog& catalog, const SiteOptions& options, Diagnostics& diags)
-      : c_(catalog), opt_(options), diags_(diags) {}
+  SiteBuilder(const Catalog& catalog, const SiteOptions& options, Diagnostics& diags, FileSink& sink)
+      : c_(catalog), opt_(options), diags_(diags), sink_(sink) {}
 
-  std::vector<OutputFile> build(const std::vector<SourceFile>& templates) {
-    if (!load_templates(templates)) return {};
+  void build(const std::vector<SourceFile>& templates) {
+    if (!load_templates(templates)) return;
     // The search index first: every page's search box names its head.
     search_ = build_search_index(c_);
     national_help_ = national_help();
+    name_rank(c_.procedures.front());  // fills the A–Z ranks before any thread reads them
+    // The procedure pages, national and each province's, are most of the site: they are
+    // rendered by every thread, each page written as soon as it is done.
+    std::vector<std::function<void()>> jobs;
+    jobs.reserve(c_.procedures.size());
+    for (const Procedure& p : c_.procedures) jobs.push_back([this, &p] { procedure_page(p, nullptr, nullptr); });
+    for (const ProvinceCatalog& pc : c_.province_catalogs) {
+      for (const CatalogEntry& e : pc.catalog) {
+        if (const Procedure* p = c_.find_procedure(e.procedure)) {
+          jobs.push_back([this, p, &pc, &e] { procedure_page(*p, &pc, &e); });
+        }
+      }
+    }
+    total_ = jobs.size();
     home();
     az_list();
     search_page();
-    for (const Procedure& p : c_.procedures) procedure_page(p, nullptr, nullptr);
+    run_jobs(jobs);
     field_pages();
     level_pages();
     flag_pages();
@@ -115,21 +139,77 @@ class SiteBuilder {
     drafts_pages();
     form_pages();
     not_found();
-    for (OutputFile& f : render_sitemap(page_paths_, opt_)) files_.push_back(std::move(f));
-    for (OutputFile& f : render_catalog_api(c_, opt_)) files_.push_back(std::move(f));
-    for (OutputFile& f : search_.parts) files_.push_back(std::move(f));
+    // Threads finish in any order: the sitemap lists the pages in the order of their paths.
+    std::sort(page_paths_.begin(), page_paths_.end());
+    for (OutputFile& f : render_sitemap(page_paths_, opt_)) emit(std::move(f));
+    for (OutputFile& f : render_catalog_api(c_, opt_)) emit(std::move(f));
+    for (OutputFile& f : search_.parts) emit(std::move(f));
+    search_.parts.clear();
     web_app();
-    return std::move(files_);
+    report_progress(true);
   }
 
  private:
   const Catalog& c_;
   const SiteOptions& opt_;
   Diagnostics& diags_;
+  FileSink& sink_;
+  std::mutex mutex_;  // guards diags_, sums_, page_paths_ and the progress count
+  std::vector<std::pair<std::string, std::string>> sums_;  // path, content hash: the service worker's version
+  std::vector<std::map<std::string, kainjow::mustache::mustache>> worker_templates_;
+  std::size_t done_ = 0, total_ = 0;
+  std::chrono::steady_clock::time_point last_report_{};
+
+  // Hands a file to the sink, keeping its hash for the service worker's version.
+  void emit(OutputFile f) {
+    std::string sum = content_hash(f.bytes);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      sums_.emplace_back(f.path, std::move(sum));
+    }
+    sink_.put(std::move(f));
+  }
+
+  void error(const std::string& file, const std::string& message) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    diags_.error(file, 0, 0, "", message);
+  }
+
+  void report_progress(bool last) {
+    if (!opt_.progress) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!last && now - last_report_ < std::chrono::milliseconds(200)) return;
+    last_report_ = now;
+    opt_.progress(done_, total_);
+  }
+
+  // Runs the jobs on opt_.jobs threads (this one included); any exception becomes an error.
+  void run_jobs(const std::vector<std::function<void()>>& jobs) {
+    const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(opt_.jobs, jobs.size()));
+    while (worker_templates_.size() + 1 < threads) worker_templates_.push_back(templates_);
+    std::atomic<std::size_t> next{0};
+    const auto work = [&](std::size_t worker) {
+      t_worker = worker;
+      for (std::size_t i = next++; i < jobs.size() && sink_.ok(); i = next++) {
+        try {
+          jobs[i]();
+        } catch (const std::exception& e) {
+          error("", std::string("rendering failed: ") + e.what());
+        }
+        std::lock_guard<std::mutex> lock(mutex_);
+        ++done_;
+        report_progress(false);
+      }
+      t_worker = 0;
+    };
+    std::vector<std::thread> others;
+    for (std::size_t w = 1; w < threads; ++w) others.emplace_back(work, w);
+    work(0);
+    for (std::thread& t : others) t.join();
+  }
   std::map<std::string, kainjow::mustache::mustache> templates_;
   std::map<std::string, std::string> template_files_;
   std::map<std::string, std::string> assets_;  // logical name -> hashed site path
-  std::vector<OutputFile> files_;
   std::vector<std::string> page_paths_;
   Data national_help_;
   SearchIndexFiles search_;
@@ -149,7 +229,7 @@ class SiteBuilder {
                                        ? name + "." + content_hash(t.text)
                                        : name.substr(0, dot) + "." + content_hash(t.text) + name.substr(dot);
         assets_[name] = "assets/" + hashed;
-        files_.push_back({"assets/" + hashed, t.text});
+        emit({"assets/" + hashed, t.text});
         continue;
       }
       const std::string suffix = ".mustache";
@@ -159,7 +239,7 @@ class SiteBuilder {
       const std::string name = t.path.substr(0, t.path.size() - suffix.size());
       kainjow::mustache::mustache m(t.text);
       if (!m.is_valid()) {
-        diags_.error("templates/" + t.path, 0, 0, "", "template error: " + m.error_message());
+        error("templates/" + t.path, "template error: " + m.error_message());
         continue;
       }
       templates_.emplace(name, std::move(m));
@@ -177,9 +257,10 @@ class SiteBuilder {
   }
 
   std::string render_template(const std::string& name, const Data& data) {
-    kainjow::mustache::mustache& t = templates_.at(name);
+    kainjow::mustache::mustache& t =
+        t_worker == 0 ? templates_.at(name) : worker_templates_.at(t_worker - 1).at(name);
     std::string out = t.render(data);
-    if (!t.is_valid()) diags_.error(template_files_[name], 0, 0, "", "template error: " + t.error_message());
+    if (!t.is_valid()) error(template_files_.at(name), "template error: " + t.error_message());
     return out;
   }
 
@@ -274,8 +355,11 @@ class SiteBuilder {
     put(layout, "has_breadcrumbs", !meta.crumbs.empty());
     put(layout, "body", body);
     const std::string path = absolute_root ? file : dir + "index.html";
-    files_.push_back({path, render_template("layout", layout)});
-    if (!meta.noindex) page_paths_.push_back(dir);
+    emit({path, render_template("layout", layout)});
+    if (!meta.noindex) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      page_paths_.push_back(dir);
+    }
   }
 
   PageMeta meta(std::string title, std::string description, std::vector<Crumb> crumbs) {
@@ -583,7 +667,7 @@ class SiteBuilder {
     m.crumbs = crumbs;
     // What the page's fee calculator and checklist run on, offline too.
     const std::string data_path = procedure_data_path(p.code, province != nullptr ? province->slug : "");
-    files_.push_back({data_path, procedure_data_json(c_, p, province)});
+    emit({data_path, procedure_data_json(c_, p, province)});
     put(d, "tool_data", root_for(dir) + data_path);
     page(dir, "procedure", d, m);
   }
@@ -857,12 +941,10 @@ class SiteBuilder {
     page(dir, "center", d, m);
   }
 
+  // A province's center and communes (its procedure pages are among the jobs of build()).
   void province_pages(const ProvinceCatalog& pc) {
     center_page(pc, nullptr);
     for (const Commune& cm : pc.communes) center_page(pc, &cm);
-    for (const CatalogEntry& e : pc.catalog) {
-      if (const Procedure* p = c_.find_procedure(e.procedure)) procedure_page(*p, &pc, &e);
-    }
   }
 
   void hotline_directory() {
@@ -1039,7 +1121,7 @@ class SiteBuilder {
          meta("Lịch làm việc và ngày nghỉ " + std::to_string(first) + "–" + std::to_string(first + 1),
               "Ngày nghỉ lễ, Tết, nghỉ bù và ngày làm bù dùng để tính thời hạn giải quyết thủ tục hành chính.",
               {home_crumb()}));
-    files_.push_back({"api/lich-lam-viec.json", deadline_data_json(c_)});
+    emit({"api/lich-lam-viec.json", deadline_data_json(c_)});
   }
 
   static std::string weekday_key(int w) {
@@ -1205,7 +1287,7 @@ class SiteBuilder {
       put(d, "id_note", ids.data.value("note", ""));
     }
     const std::string data_path = form_data_path(f.id);
-    files_.push_back({data_path, form_data_json(f, c_.citizen_id)});
+    emit({data_path, form_data_json(f, c_.citizen_id)});
     put(d, "tool_data", root + data_path);
     PageMeta m = meta(f.title, "Điền " + f.title + ", lưu nháp trên máy và in ra giấy A4.",
                       {home_crumb(), {"Tờ khai điền sẵn", "bieu-mau/"}});
@@ -1228,7 +1310,7 @@ class SiteBuilder {
         {"icons", {{{"src", assets_.at("icon-192.png")}, {"sizes", "192x192"}, {"type", "image/png"}},
                    {{"src", assets_.at("icon-512.png")}, {"sizes", "512x512"}, {"type", "image/png"}},
                    {{"src", assets_.at("icon.svg")}, {"sizes", "any"}, {"type", "image/svg+xml"}}}}};
-    files_.push_back({"manifest.webmanifest", manifest.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)});
+    emit({"manifest.webmanifest", manifest.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)});
 
     nlohmann::json precache = nlohmann::json::array();
     for (const auto& [name, path] : assets_) precache.push_back(path);
@@ -1238,7 +1320,8 @@ class SiteBuilder {
       precache.push_back(p);
     }
     std::string everything;
-    for (const OutputFile& f : files_) everything += f.path + '\n' + content_hash(f.bytes) + '\n';
+    std::sort(sums_.begin(), sums_.end());
+    for (const auto& [path, sum] : sums_) everything += path + '\n' + sum + '\n';
     Data d;
     put(d, "version", content_hash(everything));
     put(d, "precache", precache.dump());
@@ -1246,7 +1329,7 @@ class SiteBuilder {
     // "search/h.<version>.txt" -> "<version>"
     const std::string head = search_.head.substr(search_.head.find("h.") + 2);
     put(d, "search_version", head.substr(0, head.find('.')));
-    files_.push_back({"sw.js", render_template("sw.js", d)});
+    emit({"sw.js", render_template("sw.js", d)});
   }
 
   void not_found() {
@@ -1258,10 +1341,26 @@ class SiteBuilder {
 
 }  // namespace
 
+void render_site(const Catalog& catalog, const std::vector<SourceFile>& templates, const SiteOptions& options,
+                 Diagnostics& diags, FileSink& sink) {
+  SiteBuilder builder(catalog, options, diags, sink);
+  builder.build(templates);
+}
+
 std::vector<OutputFile> render_site(const Catalog& catalog, const std::vector<SourceFile>& templates,
                                     const SiteOptions& options, Diagnostics& diags) {
-  SiteBuilder builder(catalog, options, diags);
-  return builder.build(templates);
+  struct Collect : FileSink {
+    std::mutex mutex;
+    std::vector<OutputFile> files;
+    void put(OutputFile&& f) override {
+      std::lock_guard<std::mutex> lock(mutex);
+      files.push_back(std::move(f));
+    }
+  } collect;
+  render_site(catalog, templates, options, diags, collect);
+  std::sort(collect.files.begin(), collect.files.end(),
+            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  return std::move(collect.files);
 }
 
 }  // namespace motcua
