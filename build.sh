@@ -10,10 +10,10 @@ cd "$(dirname "$0")"
 
 mode=${1:-site}
 packages=(build-essential cmake nodejs emscripten libcmark-dev nlohmann-json3-dev catch2
-          libkainjow-mustache-dev libcli11-dev zlib1g-dev)
+          libkainjow-mustache-dev libcli11-dev zlib1g-dev libbrotli-dev pkg-config)
 # The browser tests run in Debian's Chromium, driven by playwright-core from npm.
 if [[ $mode == test ]]; then
-  packages+=(chromium fonts-dejavu-core python3-jsonschema)
+  packages+=(chromium fonts-dejavu-core python3-jsonschema brotli)
   command -v npm >/dev/null 2>&1 || packages+=(npm)  # Node from NodeSource ships its own npm
 fi
 # Sanitizers and libFuzzer come with Debian's clang; llvm brings llvm-symbolizer for stack traces.

@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdio>
+#include <thread>
 #include <iostream>
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "file_io.h"
 #include "output_folder.h"
@@ -245,6 +249,57 @@ int build(const BuildOptions& options) {
     std::cerr << "motcua: error: --base-url " << io::printable(options.base_url) << ": " << error << "\n";
     return 2;
   }
+  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // What the site is built from: every file of the content, templates and WebAssembly
+  // folders (name, size, modification time), the options that shape the output, and this
+  // motcua. A folder built from the same inputs, untouched since, is left as it is.
+  std::string inputs = std::string("motcua ") + MOTCUA_VERSION + "\nbase " + site_options.base_url +
+                       "\nprecompress " + (options.precompress ? "yes" : "no") + "\n";
+  for (const std::string& k : options.keep) inputs += "keep " + k + "\n";
+  inputs += "content\n";
+  bool walked = io::stat_tree(options.content_dir, inputs);
+  inputs += "templates\n";
+  walked = walked && io::stat_tree(options.templates_dir, inputs);
+  if (!options.wasm_dir.empty()) {
+    for (const char* name : {"motcua.js", "motcua.wasm", "motcua-search.wasm"}) {
+      struct stat st {};
+      inputs += name;
+      if (::stat((options.wasm_dir + "/" + name).c_str(), &st) == 0) {
+        inputs += " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
+                  std::to_string(st.st_mtim.tv_nsec);
+      }
+      inputs += "\n";
+    }
+  }
+  inputs = walked ? content_hash(inputs) : "";
+  io::WriteOptions write_options;
+  write_options.keep = options.keep;
+  write_options.force = options.force;
+  write_options.precompress = options.precompress;
+  write_options.generator_version = MOTCUA_VERSION;
+  write_options.notice = [](const std::string& message) { std::cerr << "motcua: " << message << "\n"; };
+  // Only a folder that held something has a "previous site" to speak of.
+  const std::string unchanged = io::holds_anything(out) ? "the previous site in " + shown_out + " is unchanged."
+                                                        : "nothing was written to " + shown_out + ".";
+  const auto failed = [&](io::WriteResult result) {
+    if (result == io::WriteResult::refused) {
+      std::cerr << "motcua: error: " << error << "\n  Nothing was changed.\n";
+    } else {
+      std::cerr << "motcua: error: " << error << "\n  " << static_cast<char>(std::toupper(unchanged[0]))
+                << unchanged.substr(1) << "\n";
+    }
+    return 2;
+  };
+  io::SiteWriter writer;
+  if (const io::WriteResult began = writer.begin(out, write_options, error); began != io::WriteResult::written) {
+    return failed(began);
+  }
+  if (steps.run("compare with the previous build", [&] { return writer.up_to_date(inputs); })) {
+    std::cout << "Nothing changed since the site in " << shown_out
+              << "/ was built (same content, templates and options): no file was written.\n";
+    return 0;
+  }
+
   Loaded loaded;
   if (const int code = load(options, steps, loaded)) return code;
 
@@ -283,39 +338,44 @@ int build(const BuildOptions& options) {
                 << " (motcua-search.wasm): the search boxes lead to the A–Z and field lists only.\n";
     }
   }
+  // Pages are rendered and written as they go, on every core; a terminal sees the count.
+  site_options.jobs = jobs;
+  const auto started = std::chrono::steady_clock::now();
+  bool shown_progress = false;
+  if (::isatty(STDERR_FILENO)) {
+    site_options.progress = [&](std::size_t done, std::size_t total) {
+      const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      if (s < 1.0 && !shown_progress) return;  // a short build says nothing
+      char line[160];
+      std::snprintf(line, sizeof line, "\r  procedure pages: %zu/%zu (%.0f pages/s)  ", done, total,
+                    s > 0 ? static_cast<double>(done) / s : 0.0);
+      std::cerr << line << std::flush;
+      shown_progress = true;
+    };
+  }
   Diagnostics diags;
-  const std::vector<OutputFile> files =
-      steps.run("render", [&] { return render_site(loaded.catalog, templates, site_options, diags); });
+  steps.run("render and write", [&] {
+    render_site(loaded.catalog, templates, site_options, diags, writer);
+    return 0;
+  });
+  if (shown_progress) std::cerr << "\n";
   print_diagnostics(diags, {});
-  // Only a folder that held something has a "previous site" to speak of.
-  const std::string unchanged = io::holds_anything(out) ? "the previous site in " + shown_out + " is unchanged."
-                                                        : "nothing was written to " + shown_out + ".";
   if (diags.has_errors()) {
     std::cerr << "motcua: the site was not written; " << unchanged << "\n";
-    return 1;
+    return 1;  // the writer removes what it wrote beside the folder
   }
-  io::WriteOptions write_options;
-  write_options.keep = options.keep;
-  write_options.force = options.force;
-  write_options.generator_version = MOTCUA_VERSION;
-  write_options.notice = [](const std::string& message) { std::cerr << "motcua: " << message << "\n"; };
-  const io::WriteResult written =
-      steps.run("write", [&] { return io::write_site(out, files, write_options, error); });
-  if (written == io::WriteResult::refused) {
-    std::cerr << "motcua: error: " << error << "\n  Nothing was changed.\n";
-    return 2;
+  const io::WriteResult written = steps.run("swap", [&] { return writer.finish(inputs, error); });
+  if (written == io::WriteResult::refused || written == io::WriteResult::failed) return failed(written);
+  const io::SiteWriter::Counts counts = writer.counts();
+  if (written == io::WriteResult::unchanged) {
+    std::cout << "The site in " << shown_out << "/ is up to date: its " << counts.files
+              << " files are the same, byte for byte; none was written.\n";
+    return 0;
   }
-  if (written == io::WriteResult::failed) {
-    std::cerr << "motcua: error: " << error << "\n  " << static_cast<char>(std::toupper(unchanged[0]))
-              << unchanged.substr(1) << "\n";
-    return 2;
-  }
-  std::size_t pages = 0;
-  for (const OutputFile& f : files) {
-    if (f.path.size() > 5 && f.path.compare(f.path.size() - 5, 5, ".html") == 0) ++pages;
-  }
-  std::cout << "Built " << pages << " pages (" << files.size() << " files) from " << loaded.catalog.procedures.size()
-            << " procedures into " << shown_out << "/\n";
+  std::cout << "Built " << counts.files << " files from " << loaded.catalog.procedures.size() << " procedures into "
+            << shown_out << "/: " << counts.written << " new or changed, " << counts.files - counts.written
+            << " unchanged (not rewritten), " << counts.removed << " removed.\n";
+
   return 0;
 }
 

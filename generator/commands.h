@@ -13,6 +13,8 @@ struct BuildOptions {
   std::vector<std::string> keep;  // top-level entries of the output folder that survive a build (.git, CNAME)
   bool force = false;             // replace an unmarked site built by an older motcua
   bool verbose = false;
+  unsigned jobs = 0;               // build: rendering threads; 0: one per core
+  bool precompress = true;         // build: NAME.gz and NAME.br beside every text file
   bool json = false;               // check: print errors and warnings as one JSON object on stdout
   std::string warnings = "all";    // check: "all" (each warning, then counts), "summary" (counts), "none"
 };

@@ -84,6 +84,8 @@ struct TreeReader {
   std::vector<std::pair<dev_t, ino_t>> open_folders;
   // The real path of the folder being read: links may only point inside it.
   std::string root_real;
+  // When set, files are not read: each adds "path size mtime" to it (stat_tree).
+  std::string* stats = nullptr;
 
   // `path` is the folder on disk, `shown` the same as the user wrote it, `rel` below the root.
   bool folder(const std::string& path, const std::string& shown, const std::string& rel, const struct stat& st) {
@@ -147,6 +149,11 @@ struct TreeReader {
       error = printable(shown) + ": " + kind_of(st.st_mode) + ", not a file the content can hold";
       return false;
     }
+    if (stats != nullptr) {
+      *stats += rel + '\t' + std::to_string(st.st_size) + '\t' + std::to_string(st.st_mtim.tv_sec) + '.' +
+                std::to_string(st.st_mtim.tv_nsec) + '\n';
+      return true;
+    }
     std::string text;
     if (!read_regular_file(path, shown, text, error)) return false;
     out.push_back({rel, std::move(text)});
@@ -183,6 +190,20 @@ bool read_tree(const std::string& dir, std::vector<SourceFile>& out, std::string
   if (!reader.folder(root, root, "", st)) return false;
   std::sort(out.begin(), out.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   return true;
+}
+
+bool stat_tree(const std::string& dir, std::string& out) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
+  std::string root = dir;
+  while (root.size() > 1 && root.back() == '/') root.pop_back();
+  char* resolved = ::realpath(root.c_str(), nullptr);
+  if (resolved == nullptr) return false;
+  std::vector<SourceFile> none;
+  std::string error;
+  TreeReader reader{none, error, {}, resolved, &out};
+  std::free(resolved);
+  return reader.folder(root, root, "", st);
 }
 
 std::string printable(std::string_view text) {

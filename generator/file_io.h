@@ -16,6 +16,11 @@ namespace motcua::io {
 // it, never a silently shorter list. Symbolic links to files and folders are followed.
 bool read_tree(const std::string& dir, std::vector<SourceFile>& out, std::string& error);
 
+// One line per file that read_tree would read (path, size, modification time), in its
+// order, appended to `out`: what a build can compare to tell that nothing has changed.
+// False when the folder cannot be walked.
+bool stat_tree(const std::string& dir, std::string& out);
+
 // The bytes of one regular file of at most limits::kMaxFileBytes; false when it cannot be read.
 bool read_file(const std::string& path, std::string& out);
 

@@ -48,6 +48,12 @@ int main(int argc, char** argv) {
                     "Folder with the WebAssembly core (motcua.js, motcua.wasm) for the offline tools;\n"
                     "\"\" builds the site without them")
       ->capture_default_str();
+  build->add_option("-j,--jobs", options.jobs,
+                    "Threads rendering pages (default: every core); the site is the same, byte for byte, with any")
+      ->check(CLI::Range(1, 256));
+  build->add_flag("!--no-precompress", options.precompress,
+                  "Do not write NAME.gz and NAME.br beside every text file (written by default, for hosts that\n"
+                  "serve precompressed files: see \"Publishing\" in the README)");
   build->add_flag("-v,--verbose", options.verbose, "Print the time taken by each step");
 
   CLI::App* check = app.add_subcommand("check", "Validate the content and report every problem; write nothing.");

@@ -7,15 +7,22 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <brotli/encode.h>
+#include <zlib.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
+#include <unordered_map>
 
 #include "file_io.h"
 
@@ -148,8 +155,17 @@ bool list_folder(const fs::path& dir, std::vector<std::string>& names, std::stri
   return true;
 }
 
+// What the previous build wrote, as its mark says.
+struct Mark {
+  std::set<std::string> files;  // every file, .gz and .br copies included
+  // path -> "HASH SIZE" of the site's own files (marks from before 0.13 have none)
+  std::unordered_map<std::string, std::string> sums;
+  std::string inputs;  // fingerprint of what the site was built from
+  std::string version;
+};
+
 // Reads the mark: the files the build that made this site wrote. False with the reason.
-bool read_mark(const fs::path& path, std::set<std::string>& files, std::string& reason) {
+bool read_mark(const fs::path& path, Mark& out, std::string& reason) {
   struct stat st {};
   if (!lstat_path(path, st) || !S_ISREG(st.st_mode)) {
     reason = "not a file";
@@ -176,8 +192,22 @@ bool read_mark(const fs::path& path, std::set<std::string>& files, std::string& 
       reason = "a listed file is not a path inside the folder";
       return false;
     }
-    files.insert(f.get<std::string>());
+    out.files.insert(f.get<std::string>());
   }
+  // The sums only spare rewriting files; a mark without (usable) ones is still a mark.
+  if (const auto sums = mark.find("sums"); sums != mark.end() && sums->is_object()) {
+    for (const auto& [file, sum] : sums->items()) {
+      if (sum.is_string() && out.files.count(file)) out.sums.emplace(file, sum.get<std::string>());
+    }
+  }
+  if (const auto inputs = mark.find("inputs"); inputs != mark.end() && inputs->is_string()) out.inputs = *inputs;
+  if (const auto version = mark.find("version"); version != mark.end() && version->is_string()) out.version = *version;
+  return true;
+}
+bool read_mark(const fs::path& path, std::set<std::string>& files, std::string& reason) {
+  Mark m;
+  if (!read_mark(path, m, reason)) return false;
+  files = std::move(m.files);
   return true;
 }
 
@@ -437,39 +467,98 @@ bool exchange(const fs::path& a, const fs::path& b) {
 #endif
 }
 
-bool write_files(const fs::path& staging, const std::vector<OutputFile>& files, std::string& error) {
-  std::error_code ec;
-  for (const OutputFile& f : files) {
-    const fs::path p = staging / f.path;
-    fs::create_directories(p.parent_path(), ec);
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out.write(f.bytes.data(), static_cast<std::streamsize>(f.bytes.size()));
-    out.close();
-    if (!out) {
-      error = quoted(p) + ": cannot write the file";
-      return false;
-    }
+// "HASH SIZE": FNV-1a 64 of the bytes, and their count.
+std::string file_sum(const std::string& bytes) {
+  return content_hash(bytes) + " " + std::to_string(bytes.size());
+}
+
+// Text files get .gz and .br copies for hosts that serve them as they are.
+bool is_text(const std::string& path) {
+  static const char* const kinds[] = {".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".webmanifest", ".wasm"};
+  for (const char* k : kinds) {
+    const std::size_t n = std::strlen(k);
+    if (path.size() > n && path.compare(path.size() - n, n, k) == 0) return true;
   }
+  return false;
+}
+
+constexpr int kGzipLevel = 6;
+constexpr int kBrotliQuality = 5;
+
+bool gzip(const std::string& in, std::string& out) {
+  z_stream z{};
+  if (deflateInit2(&z, kGzipLevel, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return false;
+  out.resize(deflateBound(&z, in.size()) + 32);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int r = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return r == Z_STREAM_END;
+}
+
+bool brotli(const std::string& in, std::string& out) {
+  std::size_t size = BrotliEncoderMaxCompressedSize(in.size());
+  if (size == 0) size = in.size() + 1024;
+  out.resize(size);
+  // Quality 5 of 11 (bench/README.md, "Precompressed copies": on our pages 11 is a few
+  // percent smaller and many times slower).
+  // A window just large enough for the file: the same output, far less memory to set up.
+  int window = BROTLI_MIN_WINDOW_BITS;
+  while (window < BROTLI_MAX_WINDOW_BITS && (std::size_t{1} << window) - 16 < in.size()) ++window;
+  if (!BrotliEncoderCompress(kBrotliQuality, window, BROTLI_MODE_TEXT, in.size(),
+                             reinterpret_cast<const uint8_t*>(in.data()), &size, reinterpret_cast<uint8_t*>(out.data()))) {
+    return false;
+  }
+  out.resize(size);
   return true;
 }
 
-bool write_mark(const fs::path& staging, const std::vector<OutputFile>& files, const WriteOptions& options,
-                std::string& error) {
-  std::vector<std::string> paths;
-  for (const OutputFile& f : files) paths.push_back(f.path);
-  std::sort(paths.begin(), paths.end());
+bool write_bytes(const fs::path& p, const std::string& bytes) {
+  const int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) return false;
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return ::close(fd) == 0;
+}
+
+bool write_mark(const fs::path& dir, const std::vector<std::string>& files,
+                const std::map<std::string, std::string>& sums, const std::string& inputs,
+                const WriteOptions& options, std::string& error) {
+  nlohmann::json listed = nlohmann::json::array();
+  for (const std::string& f : files) listed.push_back(f);
+  nlohmann::json sum_map = nlohmann::json::object();
+  for (const auto& [f, sum] : sums) sum_map[f] = sum;
   const nlohmann::json mark = {
       {"generator", "motcua"},
       {"version", options.generator_version},
       {"about", "motcua build wrote this folder. The next build replaces it only if every entry in it is one of "
-                "these files (or is named with --keep)."},
-      {"files", paths},
+                "these files (or is named with --keep). \"sums\" (content hash and size) spare rewriting a file "
+                "whose bytes have not changed; \"inputs\" lets a build from the same content stop at once."},
+      {"inputs", inputs},
+      {"files", listed},
+      {"sums", sum_map},
   };
-  std::ofstream out(staging / kSiteMark, std::ios::binary | std::ios::trunc);
-  out << mark.dump(1, '\t', false, nlohmann::json::error_handler_t::replace) << "\n";
-  out.close();
-  if (!out) {
-    error = quoted(staging / kSiteMark) + ": cannot write the file";
+  // Written under another name and renamed: a mark is never half written.
+  const fs::path tmp = dir / (std::string(kSiteMark) + ".tmp");
+  if (!write_bytes(tmp, mark.dump(0, ' ', false, nlohmann::json::error_handler_t::replace) + "\n")) {
+    error = quoted(dir / kSiteMark) + ": cannot write the file";
+    return false;
+  }
+  std::error_code ec;
+  fs::rename(tmp, dir / kSiteMark, ec);
+  if (ec) {
+    error = quoted(dir / kSiteMark) + ": cannot write the file: " + ec.message();
     return false;
   }
   return true;
@@ -568,98 +657,314 @@ bool holds_anything(const OutputFolder& folder) {
   return fs::directory_iterator(folder.path, ec) != fs::directory_iterator();
 }
 
-WriteResult write_site(const OutputFolder& folder, const std::vector<OutputFile>& files, const WriteOptions& options,
-                       std::string& error) {
-  const fs::path& target = folder.path;
-  const fs::path parent = target.parent_path();
-  const std::string name = target.filename().string();
-  const std::string shown = printable(folder.shown);
+// ---- The writer -----------------------------------------------------------------------------
 
-  std::set<std::string> new_top{kSiteMark};
-  for (const OutputFile& f : files) {
-    if (!is_safe_relative(f.path)) {
-      error = "refusing to write outside the output folder: " + printable(f.path);
-      return WriteResult::failed;
-    }
-    new_top.insert(top_name(f.path));
+struct SiteWriter::Impl {
+  fs::path target, parent, staging;
+  std::string name, shown;
+  WriteOptions options;
+  BuildLock lock;
+  bool began = false, finished = false;
+  Mark old;
+  bool has_old = false;  // the previous site's mark was read: its sums can spare writes
+
+  std::mutex mutex;  // guards everything below
+  bool materialized = false;           // the staging folder exists and holds every file put so far
+  std::vector<std::string> pending;    // unchanged files put before it did, to link when it does
+  std::set<std::string> dirs;          // folders made in the staging folder
+  std::map<std::string, std::string> sums;  // the new site's files -> "HASH SIZE"
+  std::set<std::string> copies;        // their .gz and .br
+  std::atomic<bool> failed{false};
+  std::string error;
+  Counts counts;
+
+  void fail(const std::string& message) {
+    std::lock_guard<std::mutex> guard(mutex);
+    if (!failed) error = message;
+    failed = true;
   }
+
+  // The file's bytes are those of the previous site's file of the same path.
+  bool same_as_before(const std::string& path, const std::string& sum) const {
+    if (!has_old) return false;
+    const auto it = old.sums.find(path);
+    if (it == old.sums.end() || it->second != sum) return false;
+    if (options.precompress && is_text(path)) return old.files.count(path + ".gz") && old.files.count(path + ".br");
+    return true;
+  }
+
+  // Makes the folders of `rel` in the staging folder (under the mutex).
+  bool make_parent(const std::string& rel) {
+    const std::size_t slash = rel.rfind('/');
+    if (slash == std::string::npos) return true;
+    const std::string dir = rel.substr(0, slash);
+    if (dirs.count(dir)) return true;
+    std::error_code ec;
+    fs::create_directories(staging / dir, ec);
+    if (ec) {
+      if (!failed) error = quoted(staging / dir) + ": cannot create the folder: " + ec.message();
+      failed = true;
+      return false;
+    }
+    for (std::size_t at = dir.find('/');; at = dir.find('/', at + 1)) {
+      dirs.insert(dir.substr(0, at));
+      if (at == std::string::npos) break;
+    }
+    return true;
+  }
+
+  // Writes the file (and its copies); false with `error` set.
+  bool write_new(const std::string& rel, const std::string& bytes, std::string& why) {
+    if (!write_bytes(staging / rel, bytes)) {
+      why = quoted(staging / rel) + ": cannot write the file: " + std::strerror(errno);
+      return false;
+    }
+    if (options.precompress && is_text(rel)) {
+      std::string packed;
+      if (!gzip(bytes, packed) || !write_bytes(staging / (rel + ".gz"), packed)) {
+        why = quoted(staging / (rel + ".gz")) + ": cannot write the file";
+        return false;
+      }
+      if (!brotli(bytes, packed) || !write_bytes(staging / (rel + ".br"), packed)) {
+        why = quoted(staging / (rel + ".br")) + ": cannot write the file";
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The previous site's file (and its copies), linked into the new one: not one byte written.
+  // Where hard links are not possible, it is copied.
+  bool link_old(const std::string& rel, std::string& why) {
+    std::vector<std::string> names{rel};
+    if (options.precompress && is_text(rel)) {
+      names.push_back(rel + ".gz");
+      names.push_back(rel + ".br");
+    }
+    for (const std::string& n : names) {
+      if (::link((target / n).c_str(), (staging / n).c_str()) == 0) continue;
+      std::error_code ec;
+      fs::copy_file(target / n, staging / n, fs::copy_options::overwrite_existing, ec);
+      if (ec) {
+        why = quoted(staging / n) + ": cannot link or copy it from the previous site: " + ec.message();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // From now on every file goes to the staging folder; the unchanged ones put so far are
+  // linked into it (under the mutex).
+  bool materialize() {
+    if (materialized) return true;
+    std::error_code ec;
+    for (int attempt = 0; attempt < 8 && staging.empty(); ++attempt) {
+      const fs::path candidate = parent / ("." + name + ".tmp-" + random_suffix());
+      if (fs::create_directory(candidate, ec)) staging = candidate;
+      if (ec) break;
+    }
+    if (staging.empty()) {
+      error = "cannot create a folder beside " + shown + " in " + quoted(parent) + ": " +
+              (ec ? ec.message() : std::string("name taken")) +
+              ". motcua writes the new site beside the output folder, then swaps the two.";
+      failed = true;
+      return false;
+    }
+    struct stat st {};
+    if (lstat_path(target, st) && S_ISDIR(st.st_mode)) ::chmod(staging.c_str(), st.st_mode & 07777);
+    materialized = true;
+    for (const std::string& rel : pending) {
+      std::string why;
+      if (!make_parent(rel)) return false;
+      if (!link_old(rel, why)) {
+        error = why;
+        failed = true;
+        return false;
+      }
+    }
+    pending.clear();
+    pending.shrink_to_fit();
+    return true;
+  }
+
+  void remove_staging() {
+    if (staging.empty()) return;
+    std::error_code ignored;
+    fs::remove_all(staging, ignored);
+    staging.clear();
+  }
+};
+
+SiteWriter::SiteWriter() : s_(std::make_unique<Impl>()) {}
+
+SiteWriter::~SiteWriter() {
+  if (!s_->finished) s_->remove_staging();
+}
+
+bool SiteWriter::ok() const { return !s_->failed; }
+
+SiteWriter::Counts SiteWriter::counts() const {
+  std::lock_guard<std::mutex> guard(s_->mutex);
+  return s_->counts;
+}
+
+WriteResult SiteWriter::begin(const OutputFolder& folder, const WriteOptions& options, std::string& error) {
+  Impl& s = *s_;
+  s.target = folder.path;
+  s.parent = s.target.parent_path();
+  s.name = s.target.filename().string();
+  s.shown = printable(folder.shown);
+  s.options = options;
   const std::set<std::string> keep(options.keep.begin(), options.keep.end());
+
+  std::error_code ec;
+  fs::create_directories(s.parent, ec);
+  if (ec) {
+    error = "cannot create the folder " + quoted(s.parent) + ": " + ec.message();
+    return WriteResult::failed;
+  }
+  if (!s.lock.acquire(s.parent / ("." + s.name + ".lock"), s.shown, options, error)) return WriteResult::failed;
+  remove_leftovers(s.parent, s.name, s.target, options);
+
+  // The new site's top-level names are known only once it is rendered: an older site's
+  // entries are judged then (finish() looks again before the swap).
+  Inspection before;
+  if (!inspect(s.target, keep, {}, before, error)) return WriteResult::refused;
+  if (before.state == State::legacy_with_foreign) before.state = State::legacy;
+  if (!may_replace(before, options, s.shown, error)) return WriteResult::refused;
+  if (before.state == State::marked) {
+    std::string reason;
+    s.has_old = read_mark(s.target / kSiteMark, s.old, reason);
+  }
+  s.began = true;
+  return WriteResult::written;
+}
+
+void SiteWriter::put(OutputFile&& f) {
+  Impl& s = *s_;
+  if (s.failed) return;
+  if (!is_safe_relative(f.path)) {
+    s.fail("refusing to write outside the output folder: " + printable(f.path));
+    return;
+  }
+  std::string sum = file_sum(f.bytes);
+  const bool same = s.same_as_before(f.path, sum);
+  {
+    std::lock_guard<std::mutex> guard(s.mutex);
+    if (!s.sums.emplace(f.path, std::move(sum)).second) {
+      if (!s.failed) s.error = "the site has two files named " + printable(f.path);
+      s.failed = true;
+      return;
+    }
+    ++s.counts.files;
+    s.counts.bytes += f.bytes.size();
+    if (!same) ++s.counts.written;
+    if (s.options.precompress && is_text(f.path)) {
+      s.copies.insert(f.path + ".gz");
+      s.copies.insert(f.path + ".br");
+    }
+    if (!s.materialized && same) {
+      s.pending.push_back(f.path);
+      return;
+    }
+    if (!s.materialize() || !s.make_parent(f.path)) return;
+  }
+  std::string why;
+  const bool done = same ? s.link_old(f.path, why) : s.write_new(f.path, f.bytes, why);
+  if (!done) s.fail(why);
+}
+
+WriteResult SiteWriter::finish(const std::string& inputs, std::string& error) {
+  Impl& s = *s_;
+  s.finished = true;
+  const auto fail = [&](WriteResult result) {
+    s.remove_staging();
+    return result;
+  };
+  if (!s.began) {
+    error = "the output folder was not prepared";
+    return WriteResult::failed;
+  }
+  if (s.failed) {
+    error = s.error;
+    return fail(WriteResult::failed);
+  }
+  const std::set<std::string> keep(s.options.keep.begin(), s.options.keep.end());
+  std::set<std::string> new_top{kSiteMark};
+  std::vector<std::string> files;
+  files.reserve(s.sums.size() + s.copies.size());
+  for (const auto& [path, sum] : s.sums) files.push_back(path);
+  for (const std::string& c : s.copies) files.push_back(c);
+  std::sort(files.begin(), files.end());
+  for (const std::string& f : files) new_top.insert(top_name(f));
   for (const std::string& k : keep) {
     if (new_top.count(k)) {
       error = "--keep " + printable(k) + ": the new site writes " + printable(k) + " itself, so it cannot be kept.";
-      return WriteResult::refused;
+      return fail(WriteResult::refused);
     }
   }
-
-  std::error_code ec;
-  fs::create_directories(parent, ec);
-  if (ec) {
-    error = "cannot create the folder " + quoted(parent) + ": " + ec.message();
-    return WriteResult::failed;
+  if (s.has_old) {
+    for (const auto& [path, sum] : s.old.sums) s.counts.removed += s.sums.count(path) ? 0 : 1;
   }
-  BuildLock lock;
-  if (!lock.acquire(parent / ("." + name + ".lock"), shown, options, error)) return WriteResult::failed;
-  remove_leftovers(parent, name, target, options);
 
-  Inspection before;
-  if (!inspect(target, keep, new_top, before, error)) return WriteResult::refused;
-  if (!may_replace(before, options, shown, error)) return WriteResult::refused;
-
-  fs::path staging;
-  for (int attempt = 0; attempt < 8 && staging.empty(); ++attempt) {
-    const fs::path candidate = parent / ("." + name + ".tmp-" + random_suffix());
-    if (fs::create_directory(candidate, ec)) staging = candidate;
-    if (ec) break;
+  // Every file the same, and no other: the previous site is the new one. Only the mark
+  // may learn the new fingerprint of the inputs.
+  if (!s.materialized && s.has_old && s.old.files.size() == files.size() &&
+      std::equal(files.begin(), files.end(), s.old.files.begin())) {
+    if ((s.old.inputs != inputs || s.old.version != s.options.generator_version) &&
+        !write_mark(s.target, files, s.sums, inputs, s.options, error)) {
+      return fail(WriteResult::failed);
+    }
+    return WriteResult::unchanged;
   }
-  if (staging.empty()) {
-    error = "cannot create a folder beside " + shown + " in " + quoted(parent) + ": " +
-            (ec ? ec.message() : std::string("name taken")) +
-            ". motcua writes the new site beside the output folder, then swaps the two.";
-    return WriteResult::failed;
+  {
+    std::lock_guard<std::mutex> guard(s.mutex);
+    if (!s.materialize()) {
+      error = s.error;
+      return fail(WriteResult::failed);
+    }
   }
-  const auto fail = [&](WriteResult result) {
-    std::error_code ignored;
-    fs::remove_all(staging, ignored);
-    return result;
-  };
-  struct stat st {};
-  if (before.state != State::absent && lstat_path(target, st)) ::chmod(staging.c_str(), st.st_mode & 07777);
-  if (!write_files(staging, files, error)) return fail(WriteResult::failed);
   // Kept entries are copied, not moved: until the swap, the previous site stays whole.
+  std::error_code ec;
+  struct stat st {};
   for (const std::string& k : keep) {
-    if (!lstat_path(target / k, st)) continue;
-    fs::copy(target / k, staging / k, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
+    if (!lstat_path(s.target / k, st)) continue;
+    fs::copy(s.target / k, s.staging / k, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
     if (ec) {
       error = "cannot copy " + printable(k) + " (--keep) into the new site: " + ec.message();
       return fail(WriteResult::failed);
     }
   }
-  if (!write_mark(staging, files, options, error)) return fail(WriteResult::failed);
+  if (!write_mark(s.staging, files, s.sums, inputs, s.options, error)) return fail(WriteResult::failed);
 
   // Look again just before the swap: something may have been put there while we wrote.
   Inspection now;
-  if (!inspect(target, keep, new_top, now, error)) return fail(WriteResult::refused);
-  if (!may_replace(now, options, shown, error)) return fail(WriteResult::refused);
+  if (!inspect(s.target, keep, new_top, now, error)) return fail(WriteResult::refused);
+  if (!may_replace(now, s.options, s.shown, error)) return fail(WriteResult::refused);
 
+  const fs::path& staging = s.staging;
+  const fs::path& target = s.target;
   if (now.state == State::absent) {
     fs::rename(staging, target, ec);
     if (ec) {
       error = "cannot move the new site into place: " + ec.message();
       return fail(WriteResult::failed);
     }
+    s.staging.clear();
     return WriteResult::written;
   }
   if (exchange(staging, target)) {
     fs::remove_all(staging, ec);  // now holds the previous site
-    if (ec && options.notice) {
-      options.notice("could not remove the previous site from " + quoted(staging) + " (" + ec.message() +
-                     "); the next build removes it");
+    if (ec && s.options.notice) {
+      s.options.notice("could not remove the previous site from " + quoted(staging) + " (" + ec.message() +
+                       "); the next build removes it");
     }
+    s.staging.clear();
     return WriteResult::written;
   }
   // No atomic exchange on this filesystem: move the previous site aside, then the new one
   // in. If the build is stopped in between, the next one puts the previous site back.
-  const fs::path old = parent / ("." + name + ".old-" + random_suffix());
+  const fs::path old = s.parent / ("." + s.name + ".old-" + random_suffix());
   fs::rename(target, old, ec);
   if (ec) {
     error = "cannot move the previous site aside: " + ec.message();
@@ -672,8 +977,32 @@ WriteResult write_site(const OutputFolder& folder, const std::vector<OutputFile>
     error = "cannot move the new site into place: " + ec.message();
     return fail(WriteResult::failed);
   }
+  s.staging.clear();
   fs::remove_all(old, ec);
   return WriteResult::written;
+}
+
+bool SiteWriter::up_to_date(const std::string& inputs) const {
+  const Impl& s = *s_;
+  if (!s.began || !s.has_old || inputs.empty() || s.old.inputs != inputs || s.old.sums.empty()) return false;
+  for (const std::string& f : s.old.files) {
+    struct stat st {};
+    if (!lstat_path(s.target / f, st) || !S_ISREG(st.st_mode)) return false;
+    const auto sum = s.old.sums.find(f);
+    if (sum != s.old.sums.end() && sum->second.substr(sum->second.find(' ') + 1) != std::to_string(st.st_size)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+WriteResult write_site(const OutputFolder& folder, const std::vector<OutputFile>& files, const WriteOptions& options,
+                       std::string& error) {
+  SiteWriter writer;
+  const WriteResult began = writer.begin(folder, options, error);
+  if (began != WriteResult::written) return began;
+  for (const OutputFile& f : files) writer.put(OutputFile(f));
+  return writer.finish("", error);
 }
 
 }  // namespace motcua::io

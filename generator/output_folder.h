@@ -10,6 +10,7 @@
 // README.md ("The command") states the rules for users.
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,7 @@ bool holds_anything(const OutputFolder& folder);
 
 struct WriteOptions {
   std::vector<std::string> keep;  // top-level entries copied into the new site
+  bool precompress = false;       // write NAME.gz and NAME.br beside every text file
   bool force = false;             // replace an unmarked site built by an older motcua
   std::string generator_version;  // written into the mark
   std::function<void(const std::string&)> notice;  // tells the user what is happening (waiting, cleaning up)
@@ -53,14 +55,55 @@ struct WriteOptions {
 
 enum class WriteResult {
   written,
-  refused,  // the folder is not ours to replace; nothing was touched
-  failed,   // the filesystem failed us; the previous site is as it was
+  unchanged,  // the new site is the previous one, byte for byte: no file was touched
+  refused,    // the folder is not ours to replace; nothing was touched
+  failed,     // the filesystem failed us; the previous site is as it was
 };
 
-// Takes the lock beside the folder (`.NAME.lock`, waiting for another build if need be),
-// removes what killed builds left beside it, checks that the folder may be replaced,
-// writes the new site with its mark beside it, copies the kept entries into it, and
-// swaps it into place.
+// Writes a site file by file as it is rendered, from several threads at once.
+//
+// begin() takes the lock beside the folder (`.NAME.lock`, waiting for another build if
+// need be), removes what killed builds left beside it, checks that the folder may be
+// replaced, and reads the previous build's mark: the content hash and size of every file.
+// put() compares each new file with the previous one: the same bytes are not written
+// again but hard-linked from the previous site (same inode, same modification time);
+// other files are written, with `.gz` and `.br` copies of text files when asked. The new
+// site grows beside the folder (`.NAME.tmp-XXXXXXXX`), and only from the first file that
+// differs: a build whose every file is the same touches nothing. finish() copies the kept
+// entries, writes the mark, checks the folder again and swaps the new site in, in one
+// step, so a failed or killed build always leaves the complete previous site.
+class SiteWriter : public FileSink {
+ public:
+  SiteWriter();
+  ~SiteWriter() override;  // a site not finished is removed, the previous one left as it was
+  SiteWriter(const SiteWriter&) = delete;
+  SiteWriter& operator=(const SiteWriter&) = delete;
+
+  WriteResult begin(const OutputFolder& folder, const WriteOptions& options, std::string& error);
+  // After begin(): true when the folder holds, untouched, the site a build from exactly
+  // these `inputs` wrote (its mark names them, every file it lists is there with its size,
+  // nothing else is). The build can stop before rendering anything; finish() is not needed.
+  bool up_to_date(const std::string& inputs) const;
+  void put(OutputFile&& file) override;
+  bool ok() const override;
+  // `inputs`: a fingerprint of what the site was built from, kept in the mark (see
+  // inputs_unchanged()).
+  WriteResult finish(const std::string& inputs, std::string& error);
+
+  struct Counts {
+    std::size_t files = 0;     // the site's files (not counting .gz and .br copies)
+    std::size_t written = 0;   // of which new or changed
+    std::size_t removed = 0;   // files of the previous site the new one no longer has
+    std::size_t bytes = 0;     // bytes of the site's files (not counting copies)
+  };
+  Counts counts() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> s_;
+};
+
+// The whole site at once (tests, small tools): begin, put every file, finish.
 WriteResult write_site(const OutputFolder& folder, const std::vector<OutputFile>& files, const WriteOptions& options,
                        std::string& error);
 

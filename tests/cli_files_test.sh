@@ -248,12 +248,16 @@ check "... and the rules apply to it as to any site" grep -q "also holds mine.tx
 check "... so nothing of it is lost" test -f "$work/out/site/mine.txt" -a -f "$work/out/site/index.html"
 
 # Builds killed at any moment leave the complete previous site (the shipped content is big
-# enough for the kill to land while reading, rendering or writing).
-"$motcua" build --content "$src/content" --wasm "" --out "$work/killed/site" >/dev/null 2>&1
+# enough for the kill to land while reading, rendering or writing). Each killed build has a
+# procedure renamed, so that it has something to write (an unchanged build writes nothing).
+cp -r "$src/content" "$work/killed-content"
+edited="$work/killed-content/procedures/1.001193/procedure.json"
+"$motcua" build --content "$work/killed-content" --wasm "" --out "$work/killed/site" >/dev/null 2>&1
 snapshot "$work/killed/site" >"$work/killed.snap"
 writing=0
-for delay in 0.05 0.1 0.15 0.2 0.25 0.3 0.35 0.4 0.5 0.6; do
-  "$motcua" build --content "$src/content" --wasm "" --out "$work/killed/site" >/dev/null 2>&1 &
+for delay in 0.05 0.1 0.15 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.8 1.0 1.3 1.6 2.0; do
+  sed -i "s/\"name\": \"Đăng ký khai sinh[^\"]*\"/\"name\": \"Đăng ký khai sinh (lần $delay)\"/" "$edited"
+  "$motcua" build --content "$work/killed-content" --wasm "" --out "$work/killed/site" >/dev/null 2>&1 &
   pid=$!
   sleep "$delay"
   kill -9 "$pid" 2>/dev/null
@@ -262,8 +266,8 @@ for delay in 0.05 0.1 0.15 0.2 0.25 0.3 0.35 0.4 0.5 0.6; do
   check "a build killed after ${delay}s leaves the complete site" same "$work/now.snap" "$work/killed.snap"
   if ls -A "$work/killed" | grep -q '^\.site\.tmp-'; then writing=$((writing + 1)); fi
 done
-echo "($writing of 10 kills landed while the new site was being written)"
-"$motcua" build --content "$src/content" --wasm "" --out "$work/killed/site" >/dev/null 2>&1
+echo "($writing of 15 kills landed while the new site was being written)"
+"$motcua" build --content "$work/killed-content" --wasm "" --out "$work/killed/site" >/dev/null 2>&1
 check "the next build exits 0" test $? -eq 0
 check "... and leaves nothing beside the site but its lock" \
   test "$(ls -A "$work/killed" | tr '\n' ' ')" = ".site.lock site "

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Rebuilding, end to end, on the shipped content: a build from unchanged content touches no
+# file of the site; a build after one procedure is edited writes exactly the files whose
+# bytes differ from the previous site (judged against a fresh build of the edited content,
+# not against a list kept here); builds on one thread and on several give the same bytes;
+# every text file has .gz and .br copies that decompress to it.
+set -u
+motcua=$(realpath "$1")
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {  # check "description" command...
+  local what=$1
+  shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $what"; fi
+}
+# Every file with its inode and modification time: a file written again, even with the same
+# bytes, shows up (a hard link keeps both).
+touched() { (cd "$1" && find . -type f ! -name .motcua-site -printf '%p %i %T@\n' | LC_ALL=C sort); }
+# Every file's SHA-256, by path.
+sums() { (cd "$1" && find . -type f ! -name .motcua-site -exec sha256sum {} + | awk '{print $2, $1}' | LC_ALL=C sort); }
+build() { "$motcua" build --wasm "" "$@"; }
+
+cp -r "$src/content" "$work/content"
+build --content "$work/content" --out "$work/site" --jobs 2 >/dev/null 2>"$work/err.txt"
+check "a first build exits 0" test $? -eq 0 -a -f "$work/site/index.html"
+touched "$work/site" >"$work/before.txt"
+
+# The same content again: nothing is rendered, nothing written.
+build --content "$work/content" --out "$work/site" >"$work/out.txt" 2>&1
+check "an unchanged rebuild exits 0" test $? -eq 0
+check "... says nothing changed" grep -q "Nothing changed" "$work/out.txt"
+touched "$work/site" >"$work/after.txt"
+check "... and touches no file" cmp -s "$work/before.txt" "$work/after.txt"
+
+# The content saved again with the same bytes (a newer modification time): the whole site is
+# rendered, and every file found the same, so none is written.
+find "$work/content" -type f -exec touch {} +
+build --content "$work/content" --out "$work/site" >"$work/out.txt" 2>&1
+check "a rebuild of content saved unchanged exits 0" test $? -eq 0
+check "... says the site is up to date" grep -q "is up to date" "$work/out.txt"
+touched "$work/site" >"$work/after.txt"
+check "... and touches no file" cmp -s "$work/before.txt" "$work/after.txt"
+
+# One procedure edited: its name and its fee.
+edited="$work/content/procedures/1.001193/procedure.json"
+sed -i 's/"name": "Đăng ký khai sinh"/"name": "Đăng ký khai sinh cho trẻ em"/' "$edited"
+check "the edit applies" grep -q "Đăng ký khai sinh cho trẻ em" "$edited"
+sums "$work/site" >"$work/old-sums.txt"
+build --content "$work/content" --out "$work/site" >"$work/out.txt" 2>&1
+check "a rebuild after one edit exits 0" test $? -eq 0
+touched "$work/site" >"$work/after.txt"
+# What was written: files new or with another inode or time.
+LC_ALL=C comm -13 "$work/before.txt" "$work/after.txt" | cut -d' ' -f1 | LC_ALL=C sort -u >"$work/written.txt"
+# What had to be: a fresh build of the edited content, compared with the previous site.
+build --content "$work/content" --out "$work/fresh" --jobs 1 >/dev/null 2>&1
+sums "$work/fresh" >"$work/new-sums.txt"
+LC_ALL=C comm -13 "$work/old-sums.txt" "$work/new-sums.txt" | cut -d' ' -f1 | LC_ALL=C sort -u >"$work/differ.txt"
+check "... writes exactly the files whose bytes changed" cmp -s "$work/written.txt" "$work/differ.txt" ||
+  diff "$work/written.txt" "$work/differ.txt" | head -20
+check "... among them the procedure's page" grep -qx "./thu-tuc/1.001193/index.html" "$work/written.txt"
+all=$(wc -l <"$work/after.txt")
+changed=$(wc -l <"$work/written.txt")
+echo "(one edit wrote $changed of $all files)"
+check "... which is then the same as a fresh build" cmp -s <(sums "$work/site") "$work/new-sums.txt"
+own=$(grep -cv '\.\(gz\|br\)$' "$work/written.txt")
+check "... and says what it wrote ($own files)" grep -q " $own new or changed" "$work/out.txt"
+
+# One thread or several: the same bytes.
+build --content "$work/content" --out "$work/one" --jobs 1 >/dev/null 2>&1
+build --content "$work/content" --out "$work/four" --jobs 4 >/dev/null 2>&1
+check "builds on 1 and 4 threads are identical" diff -rq "$work/one" "$work/four"
+
+# Precompressed copies beside every text file, and only beside them.
+missing=0
+bad=0
+while IFS= read -r f; do
+  if [[ ! -f "$f.gz" || ! -f "$f.br" ]]; then missing=$((missing + 1)); continue; fi
+  gzip -dc "$f.gz" | cmp -s - "$f" || bad=$((bad + 1))
+  if command -v brotli >/dev/null 2>&1; then brotli -dc "$f.br" | cmp -s - "$f" || bad=$((bad + 1)); fi
+done < <(find "$work/one" -type f \( -name '*.html' -o -name '*.css' -o -name '*.js' -o -name '*.json' -o -name '*.xml' \
+  -o -name '*.txt' -o -name '*.svg' -o -name '*.webmanifest' \) ! -name '.motcua-site')
+check "every text file has .gz and .br copies ($missing missing)" test "$missing" -eq 0
+check "... that decompress to it ($bad do not)" test "$bad" -eq 0
+check "images have no compressed copies" test -z "$(find "$work/one" -name '*.png.gz' -o -name '*.png.br')"
+build --content "$work/content" --out "$work/plain" --no-precompress >/dev/null 2>&1
+check "--no-precompress writes none" test -z "$(find "$work/plain" -name '*.gz' -o -name '*.br')"
+
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0
