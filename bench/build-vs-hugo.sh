@@ -21,7 +21,7 @@
 #   3. motcua again, same --out, nothing changed; 4. Hugo again, nothing changed;
 #   5. EDIT's name changed in the dataset (and in its Hugo page), motcua rebuilt;
 #   6. Hugo rebuilt after the same edit.
-# After each: HTML pages, files and bytes (du --apparent-size) in the output, HTML pages over
+# After each: HTML pages, files and apparent bytes (the sum of file sizes, as du --apparent-size counts) in the output, HTML pages over
 # 100 KB gzip and JSON files over 200 KB gzip (gzip -9), and for 3-6 how many files were
 # written (new inode, or new mtime or size) or removed, from `find -printf '%i %T@ %s %p'`
 # before and after.
@@ -233,7 +233,7 @@ for i, r in enumerate(table):
     print("  ".join(x.ljust(widths[j]) if j == 0 else x.rjust(widths[j]) for j, x in enumerate(r)))
     if i == 0:
         print("  ".join("-" * w for w in widths))
-print("\nOutput measures are of each tool's output folder at the end (after the edit); "
+print("\nOutput measures are of each tool's output folder at the end (after the edit, if any); "
       "'files written' counts files with a new inode, mtime or size.")
 EOF
 echo "logs and /usr/bin/time -v reports: $logs"
