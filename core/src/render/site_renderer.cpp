@@ -244,9 +244,9 @@ class SiteBuilder {
     put(layout, "css", root + assets_.at("style.css"));
     put(layout, "icon", root + assets_.at("icon.svg"));
     put(layout, "touch_icon", root + assets_.at("icon-192.png"));
-    // The shared script and the tools' scripts (render/page_scripts.h).
+    // The shared script, and the scripts of the tools this page has (render/page_scripts.h).
     Data scripts = render::list();
-    for (const std::string& script : render::client_scripts()) {
+    for (const std::string& script : render::page_scripts(body)) {
       Data x;
       put(x, "src", root + assets_.at(script));
       scripts.push_back(x);
