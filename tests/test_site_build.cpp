@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <regex>
+#include <set>
 
 #include "fixtures.h"
 
@@ -101,6 +102,30 @@ TEST_CASE("each page loads the shared script and only the scripts of the tools i
                            "lich-lam-viec/index.html", "linh-vuc/ho-tich/index.html"}) {
     INFO(path);
     CHECK(scripts_of(page(path)) == V{"core.js", "search.js"});
+  }
+}
+
+TEST_CASE("the service worker precaches every script a page loads", "[site][scripts][offline]") {
+  const std::string& sw = page("sw.js");
+  std::smatch m;
+  REQUIRE(std::regex_search(sw, m, std::regex("var PRECACHE = (\\[[^\\]]*\\]);")));
+  const nlohmann::json precache = nlohmann::json::parse(m[1].str());
+  std::set<std::string> cached(precache.begin(), precache.end());
+  static const std::regex script("<script src=\"(?:\\.\\./|/mot-cua/)*(assets/[^\"]+)\" defer></script>");
+  std::set<std::string> loaded;
+  std::size_t pages = 0;
+  for (const auto& [path, bytes] : basic_site().files) {
+    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
+    ++pages;
+    for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), script); it != std::sregex_iterator(); ++it) {
+      loaded.insert((*it)[1].str());
+    }
+  }
+  CHECK(pages > 20);
+  CHECK(loaded.size() == 8);  // core.js, the six tool scripts, search.js
+  for (const std::string& s : loaded) {
+    INFO(s);
+    CHECK(cached.count(s) == 1);
   }
 }
 
