@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <regex>
+#include <set>
 
 #include "fixtures.h"
 
@@ -70,6 +72,61 @@ TEST_CASE("links are relative so the site works under any sub-path", "[site]") {
   // The 404 page is served at any depth, so it links from the site's own path.
   CHECK(contains(page("404.html"), "href=\"/mot-cua/thu-tuc/\""));
   CHECK(contains(page("404.html"), "<meta name=\"robots\" content=\"noindex\">"));
+}
+
+namespace {
+
+// The scripts a page loads, in order, without their folder and hash ("core.js").
+std::vector<std::string> scripts_of(const std::string& html) {
+  static const std::regex script("<script src=\"([^\"]*/)?([a-z-]+)\\.[0-9a-f]{10}\\.js\" defer></script>");
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), script); it != std::sregex_iterator(); ++it) {
+    out.push_back((*it)[2].str() + ".js");
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("each page loads the shared script and only the scripts of the tools it has", "[site][scripts]") {
+  using V = std::vector<std::string>;
+  // A procedure page: the deadline tool and the checklist, and the fee tool when it has fee rules.
+  CHECK(scripts_of(page("thu-tuc/2.000002/index.html")) == V{"core.js", "deadline.js", "checklist.js", "fee.js", "search.js"});
+  CHECK(scripts_of(page("tinh-mau/thu-tuc/2.000002/index.html")) ==
+        V{"core.js", "deadline.js", "checklist.js", "fee.js", "search.js"});
+  // The drafts live on the form pages and the drafts page only; both check records the same way.
+  CHECK(scripts_of(page("bieu-mau/to-khai-mau/index.html")) == V{"core.js", "draft-records.js", "form.js", "search.js"});
+  CHECK(scripts_of(page("ho-so-nhap/index.html")) == V{"core.js", "draft-records.js", "drafts.js", "search.js"});
+  // Pages without a tool: the service worker, the store and the engine loader only.
+  for (const char* path : {"index.html", "thu-tuc/index.html", "bieu-mau/index.html", "ngoai-tuyen/index.html", "404.html",
+                           "lich-lam-viec/index.html", "linh-vuc/ho-tich/index.html"}) {
+    INFO(path);
+    CHECK(scripts_of(page(path)) == V{"core.js", "search.js"});
+  }
+}
+
+TEST_CASE("the service worker precaches every script a page loads", "[site][scripts][offline]") {
+  const std::string& sw = page("sw.js");
+  std::smatch m;
+  REQUIRE(std::regex_search(sw, m, std::regex("var PRECACHE = (\\[[^\\]]*\\]);")));
+  const nlohmann::json precache = nlohmann::json::parse(m[1].str());
+  std::set<std::string> cached(precache.begin(), precache.end());
+  static const std::regex script("<script src=\"(?:\\.\\./|/mot-cua/)*(assets/[^\"]+)\" defer></script>");
+  std::set<std::string> loaded;
+  std::size_t pages = 0;
+  for (const auto& [path, bytes] : basic_site().files) {
+    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
+    ++pages;
+    for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), script); it != std::sregex_iterator(); ++it) {
+      loaded.insert((*it)[1].str());
+    }
+  }
+  CHECK(pages > 20);
+  CHECK(loaded.size() == 8);  // core.js, the six tool scripts, search.js
+  for (const std::string& s : loaded) {
+    INFO(s);
+    CHECK(cached.count(s) == 1);
+  }
 }
 
 TEST_CASE("a province's version applies its overrides", "[site]") {

@@ -22,6 +22,7 @@
 #include "motcua/vietnamese_text.h"
 #include "motcua/work_calendar.h"
 #include "page_data.h"
+#include "page_scripts.h"
 
 namespace motcua {
 
@@ -248,10 +249,10 @@ class SiteBuilder {
     for (const char* name : required) {
       if (!templates_.count(name)) diags_.error(std::string("templates/") + name + ".mustache", 0, 0, "", "required template is missing");
     }
-    for (const char* asset : {"style.css", "app.js", "icon.svg", "icon-192.png", "icon-512.png"}) {
-      if (!assets_.count(asset)) {
-        diags_.error(std::string("templates/assets/") + asset, 0, 0, "", "required asset is missing");
-      }
+    std::vector<std::string> required_assets = {"style.css", "icon.svg", "icon-192.png", "icon-512.png"};
+    for (const std::string& script : render::client_scripts()) required_assets.push_back(script);
+    for (const std::string& asset : required_assets) {
+      if (!assets_.count(asset)) diags_.error("templates/assets/" + asset, 0, 0, "", "required asset is missing");
     }
     return !diags_.has_errors();
   }
@@ -324,7 +325,14 @@ class SiteBuilder {
     put(layout, "css", root + assets_.at("style.css"));
     put(layout, "icon", root + assets_.at("icon.svg"));
     put(layout, "touch_icon", root + assets_.at("icon-192.png"));
-    put(layout, "app_js", root + assets_.at("app.js"));
+    // The shared script, and the scripts of the tools this page has (render/page_scripts.h).
+    Data scripts = render::list();
+    for (const std::string& script : render::page_scripts(body)) {
+      Data x;
+      put(x, "src", root + assets_.at(script));
+      scripts.push_back(x);
+    }
+    put(layout, "scripts", scripts);
     // The WebAssembly core is there when the build found it (motcua build --wasm).
     const bool wasm = assets_.count("motcua.js") && assets_.count("motcua.wasm");
     put(layout, "wasm", wasm);
