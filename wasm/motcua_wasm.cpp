@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include <emscripten.h>
 #include <nlohmann/json.hpp>
 
 #include "motcua/calc.h"
@@ -20,6 +21,14 @@ char* to_c_string(const std::string& s) {
 }
 
 }  // namespace
+
+// A JSON number with a fraction or an exponent (already checked against the grammar) as the
+// nearest double: JavaScript engines round decimal text correctly (V8, SpiderMonkey and
+// JavaScriptCore all do, as glibc's and musl's strtod do), and this spares the module musl's
+// strtod with its 128-bit long double arithmetic. 1e400 gives Infinity, as strtod does.
+// Defined here for Emscripten's loader (motcua-check.js); the standalone motcua.wasm imports it
+// from env, and wasm/motcua_loader.js supplies the same function.
+EM_JS(double, motcua_parse_json_number, (const char* literal), { return Number(UTF8ToString(literal)); });
 
 extern "C" {
 

@@ -8,6 +8,12 @@
 #include <cstdint>
 #include <cstdlib>
 
+#ifdef __EMSCRIPTEN__
+// wasm/motcua_wasm.cpp: the browser's own correctly rounded decimal conversion, instead of
+// musl's strtod and its 128-bit long double arithmetic (~6 KB gzip of the module).
+extern "C" double motcua_parse_json_number(const char* literal);
+#endif
+
 namespace motcua {
 
 namespace {
@@ -169,7 +175,11 @@ class Parser {
       if (errno == ERANGE) return fail_at("number is too large", start);
       out = static_cast<std::int64_t>(v);
     } else {
+#ifdef __EMSCRIPTEN__
+      const double v = motcua_parse_json_number(literal.c_str());
+#else
       const double v = std::strtod(literal.c_str(), nullptr);
+#endif
       // 1e400 reads as infinity, which JSON cannot hold and which would print as null.
       if (!std::isfinite(v)) return fail_at("number is too large", start);
       out = v;
