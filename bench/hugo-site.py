@@ -16,7 +16,8 @@ import json
 import os
 import shutil
 import sys
-import unicodedata
+
+import plain_procedure
 
 CONFIG = """baseURL = "http://localhost:8000/"
 languageCode = "vi"
@@ -45,35 +46,19 @@ LIST = """{{ define "main" }}<h1>{{ .Title }}</h1>
 """
 
 
-def nfc(text):
-    return unicodedata.normalize("NFC", text)
-
-
 def page(content, fields, code):
-    folder = os.path.join(content, "procedures", code)
-    with open(os.path.join(folder, "procedure.json"), encoding="utf-8") as f:
-        p = json.load(f)
-    steps = p.get("steps", "")
-    if os.path.isfile(os.path.join(folder, "steps.md")):
-        with open(os.path.join(folder, "steps.md"), encoding="utf-8") as f:
-            steps = f.read()
-    results = []
-    if isinstance(p.get("result"), dict) and p["result"].get("name"):
-        results.append(p["result"]["name"])
-    results += [r["name"] for r in p.get("results", []) if r.get("name")]
-    dossier = [d["name"] for d in p.get("dossier", []) if d.get("name")]
-
-    front = {"title": nfc(p["name"]), "code": p["code"]}
+    p = plain_procedure.read(content, fields, code)
+    front = {"title": p["name"], "code": p["code"]}
     body = []
-    if p.get("summary"):
-        body.append(nfc(p["summary"]))
-    body.append("Lĩnh vực: " + nfc(fields.get(p.get("field", ""), p.get("field", ""))))
-    if dossier:
-        body.append("## Thành phần hồ sơ\n\n" + "\n".join("- " + nfc(" ".join(x.split())) for x in dossier))
-    if steps.strip():
-        body.append("## Trình tự thực hiện\n\n" + nfc(steps.strip()))
-    if results:
-        body.append("## Kết quả\n\n" + "\n".join("- " + nfc(" ".join(x.split())) for x in results))
+    if p["summary"]:
+        body.append(p["summary"])
+    body.append("Lĩnh vực: " + p["field"])
+    if p["dossier"]:
+        body.append("## Thành phần hồ sơ\n\n" + "\n".join("- " + " ".join(x.split()) for x in p["dossier"]))
+    if p["steps"].strip():
+        body.append("## Trình tự thực hiện\n\n" + p["steps"].strip())
+    if p["results"]:
+        body.append("## Kết quả\n\n" + "\n".join("- " + " ".join(x.split()) for x in p["results"]))
     return json.dumps(front, ensure_ascii=False, indent=1) + "\n\n" + "\n\n".join(body) + "\n"
 
 
@@ -87,16 +72,12 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__.split("\n\n")[-1])
     content, site, only = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3:]
-    with open(os.path.join(content, "fields.json"), encoding="utf-8") as f:
-        fields = {x["slug"]: x["name"] for x in json.load(f)["fields"]}
+    fields = plain_procedure.fields(content)
     if only:
         for code in only:
             write(os.path.join(site, "content", "thu-tuc", code + ".md"), page(content, fields, code))
         return
-    proc_root = os.path.join(content, "procedures")
-    codes = sorted(d for d in os.listdir(proc_root) if os.path.isfile(os.path.join(proc_root, d, "procedure.json")))
-    if not codes:
-        sys.exit(f"{proc_root}: no <code>/procedure.json found; give a content folder (see docs/content.md)")
+    codes = plain_procedure.codes(content)
     if os.path.exists(site):
         if not os.path.exists(os.path.join(site, "hugo.toml")):
             sys.exit(f"{site} exists and is not a Hugo site this script wrote: refusing to replace it")

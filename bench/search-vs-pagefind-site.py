@@ -10,57 +10,34 @@ URLs are /thu-tuc/<code>/ (the code is read back from them).
 Usage: search-vs-pagefind-site.py CONTENT_DIR OUT_DIR
 """
 import html
-import json
 import os
 import sys
-import unicodedata
 
-
-def nfc(text):
-    return unicodedata.normalize("NFC", text)
+import plain_procedure
 
 
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: search-vs-pagefind-site.py CONTENT_DIR OUT_DIR")
     content, out = sys.argv[1], sys.argv[2]
-    fields_path = os.path.join(content, "fields.json")
-    with open(fields_path, encoding="utf-8") as f:
-        fields = {x["slug"]: x["name"] for x in json.load(f)["fields"]}
-
-    proc_root = os.path.join(content, "procedures")
-    codes = sorted(d for d in os.listdir(proc_root) if os.path.isfile(os.path.join(proc_root, d, "procedure.json")))
-    if not codes:
-        sys.exit(f"{proc_root}: no <code>/procedure.json found; give the content folder (see docs/content.md)")
+    fields = plain_procedure.fields(content)
+    codes = plain_procedure.codes(content)
     e = html.escape
     links = []
     for code in codes:
-        folder = os.path.join(proc_root, code)
-        with open(os.path.join(folder, "procedure.json"), encoding="utf-8") as f:
-            p = json.load(f)
-        steps = ""
-        steps_path = os.path.join(folder, "steps.md")
-        if os.path.isfile(steps_path):
-            with open(steps_path, encoding="utf-8") as f:
-                steps = f.read()
-        results = []
-        if isinstance(p.get("result"), dict) and p["result"].get("name"):
-            results.append(p["result"]["name"])
-        results += [r["name"] for r in p.get("results", []) if r.get("name")]
-        dossier = [d["name"] for d in p.get("dossier", []) if d.get("name")]
-
-        name = nfc(p["name"])
+        p = plain_procedure.read(content, fields, code)
+        name, steps, results, dossier = p["name"], p["steps"], p["results"], p["dossier"]
         parts = [f"<h1>{e(name)}</h1>"]
-        if p.get("summary"):
-            parts.append(f"<p>{e(nfc(p['summary']))}</p>")
-        parts.append(f"<p>Lĩnh vực: {e(nfc(fields.get(p.get('field', ''), p.get('field', ''))))}</p>")
+        if p["summary"]:
+            parts.append(f"<p>{e(p['summary'])}</p>")
+        parts.append(f"<p>Lĩnh vực: {e(p['field'])}</p>")
         if dossier:
-            parts.append("<h2>Thành phần hồ sơ</h2><ul>" + "".join(f"<li>{e(nfc(x))}</li>" for x in dossier) + "</ul>")
+            parts.append("<h2>Thành phần hồ sơ</h2><ul>" + "".join(f"<li>{e(x)}</li>" for x in dossier) + "</ul>")
         if steps.strip():
-            paras = [x.strip() for x in nfc(steps).split("\n\n") if x.strip()]
+            paras = [x.strip() for x in steps.split("\n\n") if x.strip()]
             parts.append("<h2>Trình tự thực hiện</h2>" + "".join(f"<p>{e(x)}</p>" for x in paras))
         if results:
-            parts.append("<h2>Kết quả</h2><ul>" + "".join(f"<li>{e(nfc(x))}</li>" for x in results) + "</ul>")
+            parts.append("<h2>Kết quả</h2><ul>" + "".join(f"<li>{e(x)}</li>" for x in results) + "</ul>")
 
         page = (
             '<!doctype html>\n<html lang="vi">\n<head><meta charset="utf-8">'
