@@ -35,6 +35,8 @@
 
 #include <nlohmann/detail/conversions/to_chars.hpp>
 
+#include "motcua/utf8.h"  // append_utf8: the core's own, compiled into the same module
+
 // The JSON number grammar's text of a number with a fraction or an exponent, as the nearest
 // double (wasm/motcua_wasm.cpp: JavaScript's Number(), correctly rounded like strtod).
 extern "C" double motcua_parse_json_number(const char* literal);
@@ -501,23 +503,6 @@ class json {
       }
       return true;
     }
-    static void append_utf8(std::string& s, std::uint32_t cp) {
-      if (cp < 0x80) {
-        s += static_cast<char>(cp);
-      } else if (cp < 0x800) {
-        s += static_cast<char>(0xC0 | (cp >> 6));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-      } else if (cp < 0x10000) {
-        s += static_cast<char>(0xE0 | (cp >> 12));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-      } else {
-        s += static_cast<char>(0xF0 | (cp >> 18));
-        s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-      }
-    }
     bool string(std::string& out) {
       ++pos;  // opening quote
       std::uint8_t state = 0;
@@ -556,7 +541,7 @@ class json {
             } else if (u >= 0xDC00 && u <= 0xDFFF) {
               return false;
             }
-            append_utf8(out, u);
+            motcua::append_utf8(out, u);
             break;
           }
           default: return false;
