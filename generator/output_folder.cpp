@@ -117,6 +117,15 @@ std::string top_name(const std::string& path) { return path.substr(0, path.find(
 
 // ---- What the folder holds -------------------------------------------------------------
 
+// What the previous build wrote, as its mark says.
+struct Mark {
+  std::set<std::string> files;  // every file, .gz and .br copies included
+  // path -> "HASH SIZE" of the site's own files (marks from before 0.13 have none)
+  std::unordered_map<std::string, std::string> sums;
+  std::string inputs;  // fingerprint of what the site was built from
+  std::string version;
+};
+
 enum class State {
   absent,
   empty,                // nothing, or only kept entries
@@ -134,6 +143,7 @@ struct Inspection {
   std::size_t total = 0;           // how many in all
   bool all_top_level = true;       // every foreign path is directly inside the folder (so --keep can name it)
   std::string detail;              // why the mark cannot be read
+  Mark mark;                       // marked: what the mark says (read once, for the writer too)
 };
 
 void note(Inspection& r, const std::string& path, bool top_level) {
@@ -155,14 +165,6 @@ bool list_folder(const fs::path& dir, std::vector<std::string>& names, std::stri
   return true;
 }
 
-// What the previous build wrote, as its mark says.
-struct Mark {
-  std::set<std::string> files;  // every file, .gz and .br copies included
-  // path -> "HASH SIZE" of the site's own files (marks from before 0.13 have none)
-  std::unordered_map<std::string, std::string> sums;
-  std::string inputs;  // fingerprint of what the site was built from
-  std::string version;
-};
 
 // Reads the mark: the files the build that made this site wrote. False with the reason.
 bool read_mark(const fs::path& path, Mark& out, std::string& reason) {
@@ -202,12 +204,6 @@ bool read_mark(const fs::path& path, Mark& out, std::string& reason) {
   }
   if (const auto inputs = mark.find("inputs"); inputs != mark.end() && inputs->is_string()) out.inputs = *inputs;
   if (const auto version = mark.find("version"); version != mark.end() && version->is_string()) out.version = *version;
-  return true;
-}
-bool read_mark(const fs::path& path, std::set<std::string>& files, std::string& reason) {
-  Mark m;
-  if (!read_mark(path, m, reason)) return false;
-  files = std::move(m.files);
   return true;
 }
 
@@ -273,11 +269,11 @@ bool inspect(const fs::path& target, const std::set<std::string>& keep, const st
     return true;
   }
   if (std::find(others.begin(), others.end(), kSiteMark) != others.end()) {
-    std::set<std::string> files;
-    if (!read_mark(target / kSiteMark, files, r.detail)) {
+    if (!read_mark(target / kSiteMark, r.mark, r.detail)) {
       r.state = State::bad_mark;
       return true;
     }
+    const std::set<std::string>& files = r.mark.files;
     std::set<std::string> folders;
     for (const std::string& f : files) {
       for (std::size_t slash = f.find('/'); slash != std::string::npos; slash = f.find('/', slash + 1)) {
@@ -467,10 +463,8 @@ bool exchange(const fs::path& a, const fs::path& b) {
 #endif
 }
 
-// "HASH SIZE": FNV-1a 64 of the bytes, and their count.
-std::string file_sum(const std::string& bytes) {
-  return content_hash(bytes) + " " + std::to_string(bytes.size());
-}
+// "HASH SIZE": the file's content_hash() and its size.
+std::string file_sum(const std::string& hash, std::size_t size) { return hash + " " + std::to_string(size); }
 
 // Text files get .gz and .br copies for hosts that serve them as they are.
 bool is_text(const std::string& path) {
@@ -678,10 +672,14 @@ struct SiteWriter::Impl {
   std::string error;
   Counts counts;
 
-  void fail(const std::string& message) {
-    std::lock_guard<std::mutex> guard(mutex);
+  // The first failure is the one reported. fail_locked: with the mutex held.
+  void fail_locked(const std::string& message) {
     if (!failed) error = message;
     failed = true;
+  }
+  void fail(const std::string& message) {
+    std::lock_guard<std::mutex> guard(mutex);
+    fail_locked(message);
   }
 
   // The file's bytes are those of the previous site's file of the same path.
@@ -702,8 +700,7 @@ struct SiteWriter::Impl {
     std::error_code ec;
     fs::create_directories(staging / dir, ec);
     if (ec) {
-      if (!failed) error = quoted(staging / dir) + ": cannot create the folder: " + ec.message();
-      failed = true;
+      fail_locked(quoted(staging / dir) + ": cannot create the folder: " + ec.message());
       return false;
     }
     for (std::size_t at = dir.find('/');; at = dir.find('/', at + 1)) {
@@ -764,10 +761,9 @@ struct SiteWriter::Impl {
       if (ec) break;
     }
     if (staging.empty()) {
-      error = "cannot create a folder beside " + shown + " in " + quoted(parent) + ": " +
-              (ec ? ec.message() : std::string("name taken")) +
-              ". motcua writes the new site beside the output folder, then swaps the two.";
-      failed = true;
+      fail_locked("cannot create a folder beside " + shown + " in " + quoted(parent) + ": " +
+                  (ec ? ec.message() : std::string("name taken")) +
+                  ". motcua writes the new site beside the output folder, then swaps the two.");
       return false;
     }
     struct stat st {};
@@ -777,8 +773,7 @@ struct SiteWriter::Impl {
       std::string why;
       if (!make_parent(rel)) return false;
       if (!link_old(rel, why)) {
-        error = why;
-        failed = true;
+        fail_locked(why);
         return false;
       }
     }
@@ -833,31 +828,29 @@ WriteResult SiteWriter::begin(const OutputFolder& folder, const WriteOptions& op
   if (before.state == State::legacy_with_foreign) before.state = State::legacy;
   if (!may_replace(before, options, s.shown, error)) return WriteResult::refused;
   if (before.state == State::marked) {
-    std::string reason;
-    s.has_old = read_mark(s.target / kSiteMark, s.old, reason);
+    s.old = std::move(before.mark);
+    s.has_old = true;
   }
   s.began = true;
   return WriteResult::written;
 }
 
-void SiteWriter::put(OutputFile&& f) {
+void SiteWriter::put(OutputFile&& f, const std::string& hash) {
   Impl& s = *s_;
   if (s.failed) return;
   if (!is_safe_relative(f.path)) {
     s.fail("refusing to write outside the output folder: " + printable(f.path));
     return;
   }
-  std::string sum = file_sum(f.bytes);
+  std::string sum = file_sum(hash, f.bytes.size());
   const bool same = s.same_as_before(f.path, sum);
   {
     std::lock_guard<std::mutex> guard(s.mutex);
     if (!s.sums.emplace(f.path, std::move(sum)).second) {
-      if (!s.failed) s.error = "the site has two files named " + printable(f.path);
-      s.failed = true;
+      s.fail_locked("the site has two files named " + printable(f.path));
       return;
     }
     ++s.counts.files;
-    s.counts.bytes += f.bytes.size();
     if (!same) ++s.counts.written;
     if (s.options.precompress && is_text(f.path)) {
       s.copies.insert(f.path + ".gz");
@@ -994,15 +987,6 @@ bool SiteWriter::up_to_date(const std::string& inputs) const {
     }
   }
   return true;
-}
-
-WriteResult write_site(const OutputFolder& folder, const std::vector<OutputFile>& files, const WriteOptions& options,
-                       std::string& error) {
-  SiteWriter writer;
-  const WriteResult began = writer.begin(folder, options, error);
-  if (began != WriteResult::written) return began;
-  for (const OutputFile& f : files) writer.put(OutputFile(f));
-  return writer.finish("", error);
 }
 
 }  // namespace motcua::io

@@ -84,7 +84,7 @@ class SiteWriter : public FileSink {
   // these `inputs` wrote (its mark names them, every file it lists is there with its size,
   // nothing else is). The build can stop before rendering anything; finish() is not needed.
   bool up_to_date(const std::string& inputs) const;
-  void put(OutputFile&& file) override;
+  void put(OutputFile&& file, const std::string& hash) override;
   bool ok() const override;
   // `inputs`: a fingerprint of what the site was built from, kept in the mark (see
   // inputs_unchanged()).
@@ -94,7 +94,6 @@ class SiteWriter : public FileSink {
     std::size_t files = 0;     // the site's files (not counting .gz and .br copies)
     std::size_t written = 0;   // of which new or changed
     std::size_t removed = 0;   // files of the previous site the new one no longer has
-    std::size_t bytes = 0;     // bytes of the site's files (not counting copies)
   };
   Counts counts() const;
 
@@ -102,9 +101,5 @@ class SiteWriter : public FileSink {
   struct Impl;
   std::unique_ptr<Impl> s_;
 };
-
-// The whole site at once (tests, small tools): begin, put every file, finish.
-WriteResult write_site(const OutputFolder& folder, const std::vector<OutputFile>& files, const WriteOptions& options,
-                       std::string& error);
 
 }  // namespace motcua::io

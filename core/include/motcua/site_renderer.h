@@ -31,11 +31,13 @@ struct SiteOptions {
 };
 
 // Where the rendered files go, as they are rendered: the site is never held in memory
-// as a whole. `put` is called from several threads at once when SiteOptions::jobs > 1.
+// as a whole. `put` is called from several threads at once when SiteOptions::jobs > 1,
+// with the file's content_hash() (the renderer hashes every file once, for the service
+// worker's version; a sink needing the hash uses that one).
 class FileSink {
  public:
   virtual ~FileSink() = default;
-  virtual void put(OutputFile&& file) = 0;
+  virtual void put(OutputFile&& file, const std::string& hash) = 0;
   // False once the sink cannot take more (a write failed): rendering stops early.
   virtual bool ok() const { return true; }
 };

@@ -104,14 +104,17 @@ thread_local std::size_t t_worker = 0;
 class SiteBuilder {
  public:
   SiteBuilder(const Catalog& catalog, const SiteOptions& options, Diagnostics& diags, FileSink& sink)
-      : c_(catalog), opt_(options), diags_(diags), sink_(sink) {}
+      : c_(catalog), opt_(options), diags_(diags), sink_(sink) {
+    // A–Z ranks, filled before any thread reads them.
+    const auto& all = c_.procedures_by_name();
+    for (std::size_t i = 0; i < all.size(); ++i) rank_.emplace(all[i]->code, i);
+  }
 
   void build(const std::vector<SourceFile>& templates) {
     if (!load_templates(templates)) return;
     // The search index first: every page's search box names its head.
     search_ = build_search_index(c_);
     national_help_ = national_help();
-    name_rank(c_.procedures.front());  // fills the A–Z ranks before any thread reads them
     // The procedure pages, national and each province's, are most of the site: they are
     // rendered by every thread, each page written as soon as it is done.
     std::vector<std::function<void()>> jobs;
@@ -163,12 +166,12 @@ class SiteBuilder {
 
   // Hands a file to the sink, keeping its hash for the service worker's version.
   void emit(OutputFile f) {
-    std::string sum = content_hash(f.bytes);
+    const std::string sum = content_hash(f.bytes);
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      sums_.emplace_back(f.path, std::move(sum));
+      sums_.emplace_back(f.path, sum);
     }
-    sink_.put(std::move(f));
+    sink_.put(std::move(f), sum);
   }
 
   void error(const std::string& file, const std::string& message) {
@@ -442,11 +445,7 @@ class SiteBuilder {
 
   // The position of a procedure in Vietnamese A–Z order, by code (lists of a province hold
   // localized copies, which are not in procedures_by_name()).
-  std::size_t name_rank(const Procedure& p) {
-    if (rank_.empty()) {
-      const auto& all = c_.procedures_by_name();
-      for (std::size_t i = 0; i < all.size(); ++i) rank_.emplace(all[i]->code, i);
-    }
+  std::size_t name_rank(const Procedure& p) const {
     const auto it = rank_.find(p.code);
     return it == rank_.end() ? rank_.size() : it->second;
   }
@@ -1360,7 +1359,7 @@ std::vector<OutputFile> render_site(const Catalog& catalog, const std::vector<So
   struct Collect : FileSink {
     std::mutex mutex;
     std::vector<OutputFile> files;
-    void put(OutputFile&& f) override {
+    void put(OutputFile&& f, const std::string&) override {
       std::lock_guard<std::mutex> lock(mutex);
       files.push_back(std::move(f));
     }
