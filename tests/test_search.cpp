@@ -206,6 +206,7 @@ TEST_CASE("filters and a province's own versions", "[search]") {
   pc.slug = "lai-chau";
   CatalogEntry e;
   e.procedure = "1.000002";
+  e.overrides.note = "Nhận cả sáng thứ Bảy.";  // a local fact: Lai Châu has its own version
   pc.catalog.push_back(e);
   c.province_catalogs.push_back(pc);
   c.provinces.push_back({"12", "lai-chau", "Lai Châu", "tinh", {}, true});

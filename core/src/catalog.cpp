@@ -1,6 +1,7 @@
 #include "motcua/catalog.h"
 
 #include <algorithm>
+#include <set>
 
 #include "motcua/vietnamese_text.h"
 
@@ -124,12 +125,42 @@ void Catalog::index() {
   for (const ProvinceCatalog& p : province_catalogs) {
     build(entry_index_[p.slug], p.catalog, [](const CatalogEntry& e) { return e.procedure; });
   }
+  for (ProvinceCatalog& pc : province_catalogs) mark_local_versions(pc);
   std::vector<std::pair<std::string, const Procedure*>> keyed;
   keyed.reserve(procedures.size());
   for (const Procedure& p : procedures) keyed.emplace_back(collation_key(p.name), &p);
   std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   by_name_.clear();
   for (const auto& k : keyed) by_name_.push_back(k.second);
+}
+
+void Catalog::mark_local_versions(ProvinceCatalog& pc) const {
+  // Codes a commune of the province receives against the rule of levels.
+  std::set<std::string> commune_lists;
+  for (const Commune& cm : pc.communes) {
+    commune_lists.insert(cm.also_receives.begin(), cm.also_receives.end());
+    commune_lists.insert(cm.does_not_receive.begin(), cm.does_not_receive.end());
+  }
+  for (CatalogEntry& e : pc.catalog) {
+    const Procedure* national = find_procedure(e.procedure);
+    const ProcedureOverrides& o = e.overrides;
+    const auto differs = [](const auto& local, const auto& value) { return local && *local != value; };
+    e.local_version =
+        national != nullptr &&
+        (differs(o.competent_agency, national->competent_agency) ||
+         differs(o.implementing_agency, national->implementing_agency) ||
+         differs(o.boundary_independent, national->boundary_independent) ||
+         differs(o.full_online, national->full_online) || !o.channels.empty() || !o.fee_rules.empty() ||
+         !o.note.empty() || !e.centers.empty() || commune_lists.count(e.procedure) != 0);
+  }
+}
+
+std::string Catalog::procedure_path(const ProvinceCatalog* province, const std::string& code) const {
+  if (province != nullptr) {
+    const CatalogEntry* e = find_entry(*province, code);
+    if (e != nullptr && e->local_version) return province->slug + "/thu-tuc/" + code + "/";
+  }
+  return "thu-tuc/" + code + "/";
 }
 
 const EssentialService* Catalog::find_essential_service(const std::string& procedure_code) const {

@@ -262,6 +262,22 @@
     }).catch(function () { /* no offline support: the site still works online */ });
   }
 
+  // ---------------------------------------------------------------- moved pages
+  // A province has its own page of a procedure only where it changes something of the
+  // national one; an old link to "<province>/thu-tuc/<code>/" of another lands on the 404
+  // page, which sends it on to the national page of the code.
+  function movedProcedure() {
+    var note = document.querySelector('[data-province-slugs]');
+    if (!note) return;
+    var m = /^(.*\/)([a-z0-9-]+)\/thu-tuc\/([0-9]+\.[0-9]+)\/(?:index\.html)?$/.exec(location.pathname);
+    if (!m || note.getAttribute('data-province-slugs').split(' ').indexOf(m[2]) < 0) return;
+    var target = m[1] + 'thu-tuc/' + m[3] + '/';
+    var link = note.querySelector('a');
+    link.setAttribute('href', target);
+    note.hidden = false;
+    location.replace(target);
+  }
+
   // ---------------------------------------------------------------- start
   // A tool script registers its start function; they run in this order (the order the
   // single script ran them in, so generated ids stay the same), then the service worker.
@@ -275,6 +291,7 @@
   function start() {
     if (started) return;
     started = true;
+    movedProcedure();
     ORDER.concat(Object.keys(tools).filter(function (n) { return ORDER.indexOf(n) < 0; })).forEach(function (n) {
       if (tools[n]) tools[n]();
     });

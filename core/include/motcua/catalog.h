@@ -80,10 +80,16 @@ class Catalog {
   // in "does_not_receive": its page lists them apart so that nobody makes the trip for them.
   std::vector<const CatalogEntry*> received_elsewhere(const ProvinceCatalog& province,
                                                       const Commune* commune) const;
+  // The site path of a procedure as a province lists it: the province's own version
+  // ("<province>/thu-tuc/<code>/") where CatalogEntry::local_version, else the national page.
+  std::string procedure_path(const ProvinceCatalog* province, const std::string& code) const;
+
   // True when a procedure is received neither at the province nor at the commune centers.
   static bool received_outside_centers(const Procedure& p);
 
  private:
+  void mark_local_versions(ProvinceCatalog& province) const;
+
   // The rule of docs/content.md (levels, "centers", the commune's own lists), before
   // Procedure::received_at is considered.
   bool receives_by_level(const ProvinceCatalog& province, const CatalogEntry& entry,

@@ -284,6 +284,10 @@ struct CatalogEntry {
   std::vector<std::string> centers;  // empty: follow the levels; else commune slugs and/or "province"
   std::optional<CatalogSource> source;
   ProcedureOverrides overrides;
+  // Set by Catalog::index(): the province publishes its own page of this entry because it
+  // changes something of the national procedure or names its own centers. Otherwise its
+  // lists link to the national page, which is the same for every province.
+  bool local_version = false;
 };
 
 struct ProvinceCatalog {

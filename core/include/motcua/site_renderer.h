@@ -51,7 +51,11 @@ void render_site(const Catalog& catalog, const std::vector<SourceFile>& template
 std::vector<OutputFile> render_site(const Catalog& catalog, const std::vector<SourceFile>& templates,
                                     const SiteOptions& options, Diagnostics& diags);
 
-// The JSON API: api/catalog.json, api/thu-tuc/<code>.json, api/<province>.json.
+// The JSON API: api/catalog.json, api/thu-tuc/<code>.json, api/<province>.json, each file
+// handed to `emit` as soon as it is made.
+void render_catalog_api(const Catalog& catalog, const SiteOptions& options,
+                        const std::function<void(OutputFile&&)>& emit);
+// The same, all files in memory (tests).
 std::vector<OutputFile> render_catalog_api(const Catalog& catalog, const SiteOptions& options);
 
 // sitemap.xml and robots.txt for the given page paths.

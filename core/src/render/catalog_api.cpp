@@ -101,12 +101,12 @@ json center_json(const Center& c) {
   return out;
 }
 
-std::string dump(const json& j) { return j.dump(1, '\t', false, json::error_handler_t::replace) + "\n"; }
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"; }
 
 }  // namespace
 
-std::vector<OutputFile> render_catalog_api(const Catalog& catalog, const SiteOptions& options) {
-  std::vector<OutputFile> files;
+void render_catalog_api(const Catalog& catalog, const SiteOptions& options,
+                        const std::function<void(OutputFile&&)>& emit) {
   json index = {{"schema_version", kSchemaVersion},
                 {"title", catalog.site.title},
                 {"content_as_of", catalog.site.content_as_of},
@@ -119,7 +119,7 @@ std::vector<OutputFile> render_catalog_api(const Catalog& catalog, const SiteOpt
                                    {"url", url}, {"data", "thu-tuc/" + p.code + ".json"}});
     json full = procedure_json(p, url);
     full["schema_version"] = kSchemaVersion;
-    files.push_back({"api/thu-tuc/" + p.code + ".json", dump(full)});
+    emit({"api/thu-tuc/" + p.code + ".json", dump(full)});
   }
   for (const ProvinceInfo& info : catalog.provinces) {
     json p = {{"code", info.code}, {"slug", info.slug}, {"name", info.name}, {"kind", info.kind},
@@ -129,22 +129,36 @@ std::vector<OutputFile> render_catalog_api(const Catalog& catalog, const SiteOpt
     index["provinces"].push_back(p);
     if (pc == nullptr) continue;
 
+    // Each entry says where the province receives it and, of the national procedure
+    // (api/thu-tuc/<code>.json, "data"), only what the province changes: the file stays the
+    // size of the province's list, not of the national catalog.
     json entries = json::array();
     for (const CatalogEntry& e : pc->catalog) {
       const Procedure* national = catalog.find_procedure(e.procedure);
       if (national == nullptr) continue;
-      const Procedure local = Catalog::localize(*national, e);
       json centers = json::array();
       if (catalog.receives(*pc, e, nullptr)) centers.push_back(kProvinceCenter);
       for (const Commune& cm : pc->communes) {
         if (catalog.receives(*pc, e, &cm)) centers.push_back(cm.slug);
       }
-      json entry = procedure_json(local, options.base_url + info.slug + "/thu-tuc/" + e.procedure + "/");
-      entry["local_code"] = e.local_code;
-      entry["received_at"] = centers;
-      entry["local_note"] = e.overrides.note;
+      json entry = {{"code", e.procedure},
+                    {"name", national->name},
+                    {"url", options.base_url + catalog.procedure_path(pc, e.procedure)},
+                    {"data", "thu-tuc/" + e.procedure + ".json"},
+                    {"local_code", e.local_code},
+                    {"received_at", centers},
+                    {"local_note", e.overrides.note}};
       if (e.source) {
         entry["local_source"] = {{"decision", e.source->decision}, {"date", e.source->date}, {"sample", e.source->sample}};
+      }
+      const ProcedureOverrides& o = e.overrides;
+      if (o.competent_agency || o.implementing_agency || o.boundary_independent || o.full_online ||
+          !o.channels.empty() || !o.fee_rules.empty()) {
+        const json local = procedure_json(Catalog::localize(*national, e), "");
+        const json base = procedure_json(*national, "");
+        for (auto it = local.begin(); it != local.end(); ++it) {
+          if (it.key() != "url" && base.value(it.key(), json()) != it.value()) entry[it.key()] = it.value();
+        }
       }
       entries.push_back(entry);
     }
@@ -157,9 +171,14 @@ std::vector<OutputFile> render_catalog_api(const Catalog& catalog, const SiteOpt
     json province = {{"schema_version", kSchemaVersion}, {"slug", info.slug}, {"name", info.name},
                      {"center", center_json(pc->center)}, {"communes", communes}, {"catalog", entries},
                      {"url", options.base_url + info.slug + "/"}};
-    files.push_back({"api/" + info.slug + ".json", dump(province)});
+    emit({"api/" + info.slug + ".json", dump(province)});
   }
-  files.push_back({"api/catalog.json", dump(index)});
+  emit({"api/catalog.json", dump(index)});
+}
+
+std::vector<OutputFile> render_catalog_api(const Catalog& catalog, const SiteOptions& options) {
+  std::vector<OutputFile> files;
+  render_catalog_api(catalog, options, [&](OutputFile&& f) { files.push_back(std::move(f)); });
   return files;
 }
 

@@ -523,7 +523,7 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
     put(r, "code", code);
     const Procedure* other = catalog.find_procedure(code);
     put(r, "name", other != nullptr ? other->name : "");
-    put(r, "href", other != nullptr ? (province != nullptr ? root + province->slug + "/" : root) + "thu-tuc/" + code + "/" : "");
+    put(r, "href", other != nullptr ? root + catalog.procedure_path(province, code) : "");
     related.push_back(r);
   }
   put(d, "related", related);
@@ -598,13 +598,16 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
     put(prov, "centers", centers);
     put(d, "province", prov);
   } else {
-    // The national page points to each published province's version.
+    // The national page points to each province that publishes it: to the province's own
+    // version where it has one, else to the province's page (its centers and contacts).
     Data offered = list();
     for (const ProvinceCatalog& pc : catalog.province_catalogs) {
-      if (catalog.find_entry(pc, p.code) == nullptr) continue;
+      const CatalogEntry* e = catalog.find_entry(pc, p.code);
+      if (e == nullptr) continue;
       Data o;
       put(o, "name", province_name(catalog, pc.slug));
-      put(o, "href", root + pc.slug + "/thu-tuc/" + p.code + "/");
+      put(o, "href", root + (e->local_version ? pc.slug + "/thu-tuc/" + p.code + "/" : pc.slug + "/"));
+      put(o, "own", e->local_version);
       offered.push_back(o);
     }
     put(d, "offered_in", offered);
@@ -612,28 +615,6 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
   put(d, "deadline_tool", deadline_tool_json(catalog, p, root, province, entry));
   put(d, "glance", glance_data(catalog, p, root, province));
   return d;
-}
-
-Data procedures_by_field(const Catalog& catalog, const std::vector<const Procedure*>& procedures,
-                         const std::string& root, const std::string& province_prefix) {
-  Data groups = list();
-  for (const Field& f : catalog.fields) {
-    Data items = list();
-    std::size_t count = 0;
-    for (const Procedure* p : procedures) {
-      if (p->field != f.slug) continue;
-      items.push_back(procedure_item(*p, root + province_prefix + "thu-tuc/" + p->code + "/", catalog));
-      ++count;
-    }
-    if (count == 0) continue;
-    Data g;
-    put(g, "name", f.name);
-    put(g, "href", root + "linh-vuc/" + f.slug + "/");
-    put(g, "count", std::to_string(count));
-    put(g, "procedures", items);
-    groups.push_back(g);
-  }
-  return groups;
 }
 
 }  // namespace motcua::render

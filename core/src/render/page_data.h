@@ -40,10 +40,6 @@ Data procedure_data(const Catalog& catalog, const Procedure& p, const std::strin
 Data glance_data(const Catalog& catalog, const Procedure& p, const std::string& root,
                  const ProvinceCatalog* province);
 
-// Procedures grouped by field, each group {name, href, procedures}.
-Data procedures_by_field(const Catalog& catalog, const std::vector<const Procedure*>& procedures,
-                         const std::string& root, const std::string& province_prefix);
-
 std::string province_name(const Catalog& catalog, const std::string& slug);
 
 // What an essential public service's procedure page says (issue 12; content/essential-services.json).

@@ -10,6 +10,7 @@
 #include <exception>
 #include <functional>
 #include <map>
+#include <set>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -122,6 +123,7 @@ class SiteBuilder {
     for (const Procedure& p : c_.procedures) jobs.push_back([this, &p] { procedure_page(p, nullptr, nullptr); });
     for (const ProvinceCatalog& pc : c_.province_catalogs) {
       for (const CatalogEntry& e : pc.catalog) {
+        if (!e.local_version) continue;  // its lists link to the national page
         if (const Procedure* p = c_.find_procedure(e.procedure)) {
           jobs.push_back([this, p, &pc, &e] { procedure_page(*p, &pc, &e); });
         }
@@ -146,7 +148,7 @@ class SiteBuilder {
     // Threads finish in any order: the sitemap lists the pages in the order of their paths.
     std::sort(page_paths_.begin(), page_paths_.end());
     for (OutputFile& f : render_sitemap(page_paths_, opt_)) emit(std::move(f));
-    for (OutputFile& f : render_catalog_api(c_, opt_)) emit(std::move(f));
+    render_catalog_api(c_, opt_, [this](OutputFile&& f) { emit(std::move(f)); });
     for (OutputFile& f : search_.parts) emit(std::move(f));
     search_.parts.clear();
     web_app();
@@ -162,6 +164,7 @@ class SiteBuilder {
   std::vector<std::pair<std::string, std::string>> sums_;  // path, content hash: the service worker's version
   std::vector<std::map<std::string, kainjow::mustache::mustache>> worker_templates_;
   std::size_t done_ = 0, total_ = 0;
+  std::set<std::string> shared_lists_;  // the communes' shared field lists already rendered
   std::chrono::steady_clock::time_point last_report_{};
 
   // Hands a file to the sink, keeping its hash for the service worker's version.
@@ -800,7 +803,8 @@ class SiteBuilder {
   // to the center's own list of that field, <center>/linh-vuc/<field>/ (paged), so the page
   // never repeats the whole catalog. The province's field lists hold its whole catalog and
   // say where each procedure is received; a commune's hold what that commune receives.
-  void center_page(const ProvinceCatalog& pc, const Commune* commune) {
+  void center_page(const ProvinceCatalog& pc, const Commune* commune,
+                   const std::set<const CatalogEntry*>& every_commune = {}) {
     const std::string province = render::province_name(c_, pc.slug);
     const std::string dir = pc.slug + "/" + (commune != nullptr ? commune->slug + "/" : "");
     const std::string root = root_for(dir);
@@ -836,29 +840,47 @@ class SiteBuilder {
     for (const Listed& l : received) ++received_in[l.first->field];
     Data fields = render::list();
     for (const auto& [field, items] : by_field(listed)) {
-      const std::string list_dir = dir + "linh-vuc/" + field->slug + "/";
-      std::vector<ListEntry> entries;
-      for (const Listed& l : items) {
-        entries.push_back({l.first, pc.slug + "/thu-tuc/" + l.first->code + "/",
-                           commune != nullptr ? "" : received_where(pc, *l.second)});
+      // A commune whose list of a field is the one every commune of the province receives
+      // links to the province's shared list of it (<province>/cap-xa/linh-vuc/<field>/):
+      // 3,321 communes do not each repeat the same lists.
+      const bool shared = commune != nullptr && !inline_list &&
+                          std::all_of(items.begin(), items.end(),
+                                      [&](const Listed& l) { return every_commune.count(l.second) != 0; }) &&
+                          items.size() == static_cast<std::size_t>(std::count_if(every_commune.begin(), every_commune.end(),
+                                                        [&](const CatalogEntry* e) {
+                                                          const Procedure* p = c_.find_procedure(e->procedure);
+                                                          return p != nullptr && p->field == field->slug;
+                                                        }));
+      const std::string list_dir = (shared ? pc.slug + "/cap-xa/" : dir) + "linh-vuc/" + field->slug + "/";
+      if (!(shared && !shared_lists_.insert(list_dir).second) && (commune == nullptr || !inline_list)) {
+        std::vector<ListEntry> entries;
+        for (const Listed& l : items) {
+          entries.push_back({l.first, c_.procedure_path(&pc, l.first->code),
+                             commune != nullptr ? "" : received_where(pc, *l.second)});
+        }
+        std::vector<Crumb> crumbs = {home_crumb(), {province, pc.slug + "/"}};
+        if (commune != nullptr && !shared) crumbs.push_back({center_label, dir});
+        list_pages(list_dir,
+                   "Lĩnh vực " + field->name + " – " +
+                       (shared ? "các xã, phường, đặc khu của " + province : center_label),
+                   shared ? "Thủ tục lĩnh vực " + field->name + " mà Trung tâm Phục vụ hành chính công của mọi xã, "
+                                "phường, đặc khu thuộc " + province + " đều tiếp nhận."
+                   : commune != nullptr
+                       ? "Thủ tục lĩnh vực " + field->name + " tiếp nhận tại " + center.name + "."
+                       : "Thủ tục lĩnh vực " + field->name + " trong danh mục của " + province +
+                             ", với nơi tiếp nhận. Mở từng thủ tục để xem phí, lệ phí và nơi nộp của tỉnh.",
+                   entries, crumbs, [](Data&, const std::string&) {});
       }
-      std::vector<Crumb> crumbs = {home_crumb(), {province, pc.slug + "/"}};
-      if (commune != nullptr) crumbs.push_back({center_label, dir});
-      list_pages(list_dir, "Lĩnh vực " + field->name + " – " + center_label,
-                 commune != nullptr
-                     ? "Thủ tục lĩnh vực " + field->name + " tiếp nhận tại " + center.name + "."
-                     : "Thủ tục lĩnh vực " + field->name + " trong danh mục của " + province +
-                           ", với nơi tiếp nhận. Mở từng thủ tục để xem phí, lệ phí và nơi nộp của tỉnh.",
-                 entries, crumbs, [](Data&, const std::string&) {});
       Data g;
       put(g, "name", field->name);
-      put(g, "href", root + list_dir);
+      // A commune's short list is all in its page: no list of a field to link to.
+      put(g, "href", commune != nullptr && inline_list ? "" : root + list_dir);
       put(g, "count", std::to_string(items.size()));
       put(g, "received", std::to_string(received_in[field->slug]));
       Data procs = render::list();
       if (inline_list) {
         for (const Listed& l : items) {
-          procs.push_back(render::procedure_item(*l.first, root + pc.slug + "/thu-tuc/" + l.first->code + "/", c_));
+          procs.push_back(render::procedure_item(*l.first, root + c_.procedure_path(&pc, l.first->code), c_));
         }
       }
       put(g, "procedures", procs);
@@ -880,7 +902,7 @@ class SiteBuilder {
     }
     for (const CatalogEntry* e : elsewhere) {
       const Procedure* p = c_.find_procedure(e->procedure);
-      Data item = render::procedure_item(*p, root + pc.slug + "/thu-tuc/" + p->code + "/", c_);
+      Data item = render::procedure_item(*p, root + c_.procedure_path(&pc, p->code), c_);
       (p->received_at->place == "commune_police" ? police : online_only).push_back(item);
     }
     put(d, "police", police);
@@ -906,7 +928,7 @@ class SiteBuilder {
         put(g, "count", std::to_string(items.size()));
         Data procs = render::list();
         for (const Listed& l : items) {
-          procs.push_back(render::procedure_item(*l.first, root + pc.slug + "/thu-tuc/" + l.first->code + "/", c_));
+          procs.push_back(render::procedure_item(*l.first, root + c_.procedure_path(&pc, l.first->code), c_));
         }
         put(g, "procedures", procs);
         groups.push_back(g);
@@ -951,7 +973,17 @@ class SiteBuilder {
   // A province's center and communes (its procedure pages are among the jobs of build()).
   void province_pages(const ProvinceCatalog& pc) {
     center_page(pc, nullptr);
-    for (const Commune& cm : pc.communes) center_page(pc, &cm);
+    // What every commune of the province receives: their field lists are shared.
+    std::set<const CatalogEntry*> every_commune;
+    if (!pc.communes.empty()) {
+      for (const CatalogEntry& e : pc.catalog) {
+        if (std::all_of(pc.communes.begin(), pc.communes.end(),
+                        [&](const Commune& cm) { return c_.receives(pc, e, &cm); })) {
+          every_commune.insert(&e);
+        }
+      }
+    }
+    for (const Commune& cm : pc.communes) center_page(pc, &cm, every_commune);
   }
 
   void hotline_directory() {
@@ -1342,7 +1374,11 @@ class SiteBuilder {
   void not_found() {
     PageMeta m = meta("Không tìm thấy trang", "", {});
     m.noindex = true;
-    page("", "not-found", Data(), m, "404.html");
+    Data d;
+    std::string slugs;
+    for (const ProvinceCatalog& pc : c_.province_catalogs) slugs += (slugs.empty() ? "" : " ") + pc.slug;
+    put(d, "province_slugs", slugs);
+    page("", "not-found", d, m, "404.html");
   }
 };
 
