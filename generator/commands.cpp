@@ -302,6 +302,9 @@ int build(const BuildOptions& options) {
 
   Loaded loaded;
   if (const int code = load(options, steps, loaded)) return code;
+  // The catalog holds what the site needs; the content as read (the size of the content
+  // folder) was kept only for the diagnostics' excerpts.
+  std::vector<SourceFile>().swap(loaded.files);
 
   std::vector<SourceFile> templates;
   if (!io::read_tree(options.templates_dir, templates, error)) {

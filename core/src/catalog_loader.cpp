@@ -332,9 +332,16 @@ class Loader {
 
   std::string display(const std::string& rel) const { return prefix_ + rel; }
 
+  // A procedure's own file (procedures/<code>/procedure.json): parsed by read_procedures,
+  // one at a time, so that the parsed documents of the whole catalog are never in memory
+  // together.
+  static bool procedure_file(const std::string& path) {
+    return base_name(path) == "procedure.json" && parent_dir(parent_dir(path)) == "procedures";
+  }
+
   void parse_all_json() {
     for (const auto& [path, file] : files_) {
-      if (path.size() < 5 || path.compare(path.size() - 5, 5, ".json") != 0) continue;
+      if (path.size() < 5 || path.compare(path.size() - 5, 5, ".json") != 0 || procedure_file(path)) continue;
       JsonDocument doc;
       if (parse_json({display(path), file->text}, doc, diags_)) {
         docs_.emplace(path, std::move(doc));
@@ -616,15 +623,14 @@ class Loader {
   }
 
   void read_procedures() {
-    std::vector<std::pair<std::string, std::string>> related_refs;  // (rel path, pointer) checked later
     for (const auto& [path, file] : files_) {
-      if (path.rfind("procedures/", 0) != 0) continue;
+      if (path.rfind("procedures/", 0) != 0 || !procedure_file(path)) continue;
       const std::string dir = parent_dir(path);
-      const std::string name = base_name(path);
-      if (name != "procedure.json") continue;
-      if (parent_dir(dir) != "procedures") continue;
-      const JsonDocument* d = doc(path, false);
+      used_.insert(path);
+      JsonDocument parsed;
+      const JsonDocument* d = parse_json({display(path), file->text}, parsed, diags_) ? &parsed : nullptr;
       if (d == nullptr) {
+        broken_.insert(path);
         // Its syntax error is reported; keep its files and its code from causing more errors.
         broken_procedures_.insert(base_name(dir));
         used_.insert(dir + "/steps.md");

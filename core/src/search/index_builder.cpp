@@ -27,10 +27,15 @@ struct Doc {
   const Procedure* procedure = nullptr;
 };
 
+// A term in one document: the fields it is in and, where it is in the name or keywords, its
+// marked spellings there (an index into the builder's sets of spellings; 0 for none). A
+// term's documents are a vector in document order: millions of them at national scale.
 struct DocTerm {
+  std::uint32_t doc = 0;
   std::uint8_t fields = 0;
-  std::set<std::string> variants;  // marked spellings in the name and keywords
+  std::uint32_t spellings = 0;
 };
+using Postings = std::vector<DocTerm>;
 
 // How commonly citizens use a procedure, 0..9 (docs/search.md, "Ranking").
 int prior_of(const Procedure& p, const std::set<std::string>& common_fields) {
@@ -162,7 +167,12 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
   page("Lịch làm việc và ngày nghỉ lễ", "lich-lam-viec/", "Trang", "lịch nghỉ tết ngày lễ", "");
 
   // ------------------------------------------------------------------ the terms
-  std::map<std::string, std::map<std::uint32_t, DocTerm>> terms;  // key -> doc -> fields
+  std::map<std::string, Postings> terms;  // key -> its documents
+  std::vector<std::set<std::string>> spellings(1);
+  const auto posting = [](Postings& list, std::uint32_t doc) -> DocTerm& {
+    if (list.empty() || list.back().doc != doc) list.push_back({doc, 0, 0});
+    return list.back();
+  };
   std::map<std::string, std::uint32_t> df;
   std::vector<std::size_t> name_length(docs.size());
   // Each document's name and keyword texts as folded syllables, to find synonyms' phrases.
@@ -183,11 +193,17 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
           phrases_in[field == kName ? 0 : 1][i].push_back(std::move(folded));
         }
         for (std::size_t k = 0; k < syl.size(); ++k) {
-          DocTerm& t = terms[syl[k].folded][doc];
+          DocTerm& t = posting(terms[syl[k].folded], doc);
           t.fields |= field;
-          if (field != kBody) t.variants.insert(syl[k].marked);
+          if (field != kBody) {
+            if (t.spellings == 0) {
+              t.spellings = static_cast<std::uint32_t>(spellings.size());
+              spellings.emplace_back();
+            }
+            spellings[t.spellings].insert(syl[k].marked);
+          }
           seen.insert(syl[k].folded);
-          if (pairs && k + 1 < syl.size()) terms[syl[k].folded + "_" + syl[k + 1].folded][doc].fields |= field;
+          if (pairs && k + 1 < syl.size()) posting(terms[syl[k].folded + "_" + syl[k + 1].folded], doc).fields |= field;
         }
       }
     };
@@ -202,7 +218,7 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
   for (const auto& t : terms) {
     if (t.first.find('_') != std::string::npos) continue;
     std::set<std::string> all;
-    for (const auto& d : t.second) all.insert(d.second.variants.begin(), d.second.variants.end());
+    for (const DocTerm& d : t.second) all.insert(spellings[d.spellings].begin(), spellings[d.spellings].end());
     std::vector<std::string> v(all.begin(), all.end());
     if (v.size() > kMaxVariants) v.resize(kMaxVariants);
     variants[t.first] = v;
@@ -224,11 +240,11 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     // written several ways ("hoà", "hóa") has, in the name and keyword lists, one list per
     // way, separated by ';', so "exact diacritics above folded" costs no extra character.
     std::vector<std::uint32_t> docs_in[3];
-    for (const auto& d : t.second) {
-      const std::uint8_t f = d.second.fields;
+    for (const DocTerm& d : t.second) {
+      const std::uint8_t f = d.fields;
       const int list = (f & kName) ? 0 : (f & kKeywords) ? 1 : 2;
       if (list == 2 && common_in_body) continue;
-      docs_in[list].push_back(d.first);
+      docs_in[list].push_back(d.doc);
     }
     auto encode = [](const std::vector<std::uint32_t>& ids) {
       std::string out;
@@ -248,7 +264,9 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
       for (std::size_t k = 0; k < v.size(); ++k) {
         std::vector<std::uint32_t> with;
         for (const std::uint32_t id : docs_in[list]) {
-          if (t.second.at(id).variants.count(v[k])) with.push_back(id);
+          const auto at = std::lower_bound(t.second.begin(), t.second.end(), id,
+                                           [](const DocTerm& a, std::uint32_t b) { return a.doc < b; });
+          if (spellings[at->spellings].count(v[k])) with.push_back(id);
         }
         lists[list] += (k ? ";" : "") + encode(with);
       }
@@ -284,7 +302,24 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
       for (const SearchSyllable& x : search_syllables(syn.means[m])) phrase.push_back(x.folded);
       std::string found[2];
       std::int64_t prev[2] = {-1, -1};
-      for (std::size_t i = 0; i < docs.size(); ++i) {
+      // Only a document whose name or keywords hold every syllable of the phrase can hold
+      // the phrase: the term lists give those candidates, in document order.
+      std::vector<std::uint32_t> candidates;
+      for (std::size_t k = 0; k < phrase.size(); ++k) {
+        const auto t = terms.find(phrase[k]);
+        std::vector<std::uint32_t> with;
+        if (t != terms.end()) {
+          for (const DocTerm& d : t->second) {
+            if ((d.fields & (kName | kKeywords)) != 0 &&
+                (k == 0 || std::binary_search(candidates.begin(), candidates.end(), d.doc))) {
+              with.push_back(d.doc);
+            }
+          }
+        }
+        candidates = std::move(with);
+        if (candidates.empty()) break;
+      }
+      for (const std::uint32_t i : candidates) {
         for (int f = 0; f < 2; ++f) {
           const bool hit = std::any_of(phrases_in[f][i].begin(), phrases_in[f][i].end(),
                                        [&](const std::vector<std::string>& t) { return holds(t, phrase); });
@@ -346,13 +381,14 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
       const bool letters = std::all_of(d.first.begin(), d.first.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
       if (!letters || d.first.size() < 2 || d.second < (n >= 200 ? 2u : 1u)) continue;  // a rarity is no target in a large catalog
       bool in_name = false;
-      for (const auto& p : terms[d.first]) in_name = in_name || (p.second.fields & (kName | kKeywords));
+      for (const DocTerm& p : terms[d.first]) in_name = in_name || (p.fields & (kName | kKeywords));
       if (!in_name && d.second < 3) continue;
       text += d.first + " " + std::to_string(d.second) + "\n";
     }
     parts.push_back({"v", text});
   }
-  // One part per province catalog: its procedures and where its own versions are.
+  // One part per province catalog: its procedures and where it lists each (its own version,
+  // or the national page).
   std::string provinces;
   {
     std::map<std::string, std::uint32_t> doc_of;
@@ -361,7 +397,7 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
       std::map<std::uint32_t, std::string> lines;
       for (const CatalogEntry& e : pc.catalog) {
         const auto d = doc_of.find(e.procedure);
-        if (d != doc_of.end()) lines[d->second] = pc.slug + "/thu-tuc/" + e.procedure + "/";
+        if (d != doc_of.end()) lines[d->second] = catalog.procedure_path(&pc, e.procedure);
       }
       std::string text;
       for (const auto& l : lines) text += std::to_string(l.first) + "\t" + l.second + "\n";
@@ -395,7 +431,7 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     std::size_t in_names = 0;
     const auto t = terms.find(syl[0].folded);
     if (t != terms.end()) {
-      for (const auto& d : t->second) in_names += (d.second.fields & kName) ? 1 : 0;
+      for (const DocTerm& d : t->second) in_names += (d.fields & kName) ? 1 : 0;
     }
     head_body += "soft " + syl[0].folded + " " + syl[0].marked + " " + decimal(w.second) + " " +
                  decimal(in_names >= 10 ? 1.0 : w.second) + "\n";
