@@ -2,7 +2,8 @@
 # Rebuilding, end to end, on the shipped content: a build from unchanged content touches no
 # file of the site; a build after one procedure is edited writes exactly the files whose
 # bytes differ from the previous site (judged against a fresh build of the edited content,
-# not against a list kept here); builds on one thread and on several give the same bytes;
+# not against a list kept here), and those are only the pages that show the procedure and
+# the search parts whose bytes changed, never the rest of the site; builds on one thread and on several give the same bytes;
 # every text file has .gz and .br copies that decompress to it.
 set -u
 motcua=$(realpath "$1")
@@ -49,6 +50,11 @@ edited="$work/content/procedures/1.001193/procedure.json"
 sed -i 's/"name": "Đăng ký khai sinh"/"name": "Đăng ký khai sinh cho trẻ em"/' "$edited"
 check "the edit applies" grep -q "Đăng ký khai sinh cho trẻ em" "$edited"
 sums "$work/site" >"$work/old-sums.txt"
+# The pages that show the procedure (its own, the lists it is in) name its code or its name
+# (a list's pager names the first and last of each page), before or after the edit.
+shows() { (cd "$1" && grep -rlE --include='*.html' "1\.001193|>$2<|– $2…?<" .); }
+shows "$work/site" "Đăng ký khai sinh" >"$work/shows-old.txt"
+(cd "$work/site" && find search -name '*.txt' | LC_ALL=C sort) >"$work/old-parts.txt"
 build --content "$work/content" --out "$work/site" >"$work/out.txt" 2>&1
 check "a rebuild after one edit exits 0" test $? -eq 0
 touched "$work/site" >"$work/after.txt"
@@ -61,6 +67,31 @@ LC_ALL=C comm -13 "$work/old-sums.txt" "$work/new-sums.txt" | cut -d' ' -f1 | LC
 check "... writes exactly the files whose bytes changed" cmp -s "$work/written.txt" "$work/differ.txt" ||
   diff "$work/written.txt" "$work/differ.txt" | head -20
 check "... among them the procedure's page" grep -qx "./thu-tuc/1.001193/index.html" "$work/written.txt"
+shows "$work/site" "Đăng ký khai sinh cho trẻ em" | cat - "$work/shows-old.txt" | LC_ALL=C sort -u >"$work/shows.txt"
+# No page changes because the search index did: every HTML page written shows the procedure,
+# and another procedure's page, in another field, is neither rewritten nor changed.
+LC_ALL=C comm -23 <(grep '\.html$' "$work/differ.txt") "$work/shows.txt" >"$work/unrelated.txt"
+check "... and no HTML page that does not show the procedure ($(wc -l <"$work/unrelated.txt") do)" \
+  test ! -s "$work/unrelated.txt"
+head -5 "$work/unrelated.txt"
+check "... (the pages that show it: $(wc -l <"$work/shows.txt"), $(grep -c '\.html$' "$work/differ.txt") changed)" \
+  test "$(grep -c '\.html$' "$work/differ.txt")" -gt 0
+check "... another procedure's page is not in that list" test "$(grep -c '^./thu-tuc/1.000005/' "$work/shows.txt")" -eq 0
+check "... and is not written" test "$(grep -c '^./thu-tuc/1.000005/' "$work/written.txt")" -eq 0
+check "... nor changed" cmp -s "$work/fresh/thu-tuc/1.000005/index.html" "$work/site/thu-tuc/1.000005/index.html"
+# The search index: the head keeps its name; of the parts (each named by its bytes' hash), the
+# edit renames a few and leaves the rest where they were.
+(cd "$work/site" && find search -name '*.txt' | LC_ALL=C sort) >"$work/new-parts.txt"
+parts=$(grep -vc '^search/head\.txt$' "$work/old-parts.txt")
+renamed=$(LC_ALL=C comm -13 "$work/old-parts.txt" "$work/new-parts.txt" | wc -l)
+check "... the search head keeps its name" grep -qx "search/head.txt" "$work/new-parts.txt"
+check "... and is rewritten" grep -qx "./search/head.txt" "$work/written.txt"
+check "... pages name it by that name" grep -q 'data-search-head="../../search/head.txt"' "$work/site/thu-tuc/1.000005/index.html"
+check "... the edit renames some search parts ($renamed of $parts)" test "$renamed" -gt 0
+check "... but not a tenth of them" test $((renamed * 10)) -lt "$parts"
+check "... and the parts it renamed are gone" \
+  test "$(LC_ALL=C comm -23 "$work/old-parts.txt" "$work/new-parts.txt" | wc -l)" -eq "$renamed"
+echo "(the edit changed $(grep -c '\.html$' "$work/differ.txt") HTML pages, all showing the procedure, and renamed $renamed of $parts search parts)"
 all=$(wc -l <"$work/after.txt")
 changed=$(wc -l <"$work/written.txt")
 echo "(one edit wrote $changed of $all files)"

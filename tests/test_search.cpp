@@ -303,6 +303,79 @@ TEST_CASE("parts: a query names what it needs, and answers offline with what it 
   CHECK(error.find(shard) == 0);
 }
 
+TEST_CASE("parts: each is named by its bytes, so one edit renames only the parts it changes", "[search]") {
+  const SearchIndexFiles before = build_search_index(shipped_catalog());
+  // The head has one name whatever the content; every other part is "<stem>.<hash>.txt",
+  // the hash of its own bytes, and the head lists exactly those names.
+  REQUIRE(before.head == "search/head.txt");
+  REQUIRE(before.parts.front().path == before.head);
+  auto by_stem = [](const SearchIndexFiles& files) {
+    std::map<std::string, std::string> out;  // stem -> path
+    for (std::size_t i = 1; i < files.parts.size(); ++i) {
+      const std::string name = files.parts[i].path.substr(7);  // "t3.<hash>.txt"
+      const std::size_t dot = name.find('.');
+      const std::string hash = name.substr(dot + 1, name.size() - dot - 5);
+      CHECK(name.substr(dot + 1) == hash + ".txt");
+      CHECK(hash.size() == 5);
+      CHECK(hash.find_first_not_of("0123456789abcdefghijklmnopqrstuv") == std::string::npos);
+      CHECK(out.emplace(name.substr(0, dot), files.parts[i].path).second);
+    }
+    return out;
+  };
+  const std::map<std::string, std::string> old_parts = by_stem(before);
+  SearchEngine e;
+  std::string error;
+  REQUIRE(e.add_part("head.txt", before.parts.front().bytes, error));
+  CHECK(e.part_names().size() == old_parts.size());
+  for (const std::string& name : e.part_names()) {
+    CHECK(old_parts.at(name.substr(0, name.find('.'))) == "search/" + name);
+  }
+
+  // One procedure's name edited.
+  Catalog edited = shipped_catalog();
+  const auto p = std::find_if(edited.procedures.begin(), edited.procedures.end(),
+                              [](const Procedure& x) { return x.code == "1.001193"; });
+  REQUIRE(p != edited.procedures.end());
+  p->name = "Đăng ký khai sinh cho trẻ em";
+  edited.index();
+  const SearchIndexFiles after = build_search_index(edited);
+  CHECK(after.head == before.head);
+  CHECK(after.parts.front().bytes != before.parts.front().bytes);  // name lengths are in the head
+  const std::map<std::string, std::string> new_parts = by_stem(after);
+  REQUIRE(new_parts.size() == old_parts.size());
+  std::size_t renamed = 0;
+  std::map<std::string, std::string> old_bytes, new_bytes;  // path -> bytes
+  for (const OutputFile& f : before.parts) old_bytes[f.path] = f.bytes;
+  for (const OutputFile& f : after.parts) new_bytes[f.path] = f.bytes;
+  for (const auto& [stem, path] : new_parts) {
+    // Same bytes, same name; other bytes, another name.
+    CHECK((old_parts.at(stem) == path) == (old_bytes.at(old_parts.at(stem)) == new_bytes.at(path)));
+    renamed += old_parts.at(stem) != path ? 1 : 0;
+  }
+  // Its block of names, the shards of "cho", "trẻ", "em" and the pairs they make, and the
+  // parts that number the few documents it moved past in name order: a few, not all.
+  CHECK(renamed > 0);
+  CHECK(renamed * 10 < new_parts.size());
+
+  // The new head and the parts it names answer with the new name.
+  SearchEngine fresh;
+  std::map<std::string, std::string> bytes;
+  for (const OutputFile& f : after.parts) bytes[f.path.substr(7)] = f.bytes;
+  REQUIRE(fresh.add_part("head.txt", bytes.at("head.txt"), error));
+  for (const std::string& name : fresh.part_names()) REQUIRE(fresh.add_part(name, bytes.at(name), error));
+  const SearchReply r = fresh.search("khai sinh cho trẻ em", {});
+  REQUIRE_FALSE(r.results.empty());
+  CHECK(r.results.front().code == "1.001193");
+  CHECK(r.results.front().name == "Đăng ký khai sinh cho trẻ em");
+  // An old part is not one of the new index's.
+  for (const auto& [stem, path] : old_parts) {
+    if (new_parts.at(stem) == path) continue;
+    CHECK_FALSE(fresh.add_part(path.substr(7), "", error));
+    CHECK(error.find("not a part of this index") != std::string::npos);
+    break;
+  }
+}
+
 TEST_CASE("the reply as JSON", "[search]") {
   SearchReply r;
   SearchHit h;

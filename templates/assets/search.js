@@ -103,10 +103,18 @@
   var here = body.getAttribute('data-here') || '';
   if (!headName || !wasmUrl || typeof WebAssembly !== 'object' || !window.fetch || !window.TextDecoder) return;
 
+  function textOf(r) {
+    if (!r.ok) throw new Error(r.status);
+    return r.text();
+  }
+  // Parts are named by the hash of their bytes: any copy is right. The head has one name for
+  // every build: it is asked of the server (a new build is seen at once), and the copy at
+  // hand is used when the server cannot be reached.
   function fetchText(name) {
-    return fetch(root + 'search/' + name).then(function (r) {
-      if (!r.ok) throw new Error(r.status);
-      return r.text();
+    var url = root + 'search/' + name;
+    if (name !== headName) return fetch(url).then(textOf);
+    return fetch(url, { cache: 'no-cache' }).then(textOf).catch(function () {
+      return fetch(url, { cache: 'force-cache' }).then(textOf);
     });
   }
 

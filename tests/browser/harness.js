@@ -17,13 +17,13 @@ const TYPES = {
 };
 
 // Builds the shipped content into <dir>/site (a new temporary dir unless `dir` is given, so a
-// second build can replace a served site the way a deploy does). `templates` and `wasm` stand
-// in for a changed build.
-function buildSite({ dir, templates, wasm } = {}) {
+// second build can replace a served site the way a deploy does). `templates`, `wasm` and
+// `content` stand in for a changed build.
+function buildSite({ dir, templates, wasm, content } = {}) {
   const cli = process.env.MOTCUA_CLI;
   if (!cli) throw new Error('MOTCUA_CLI must point at the motcua command (run through ctest)');
   dir = dir || fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-browser-'));
-  const args = ['build', '--content', path.join(repo, 'content'), '--out', path.join(dir, 'site'),
+  const args = ['build', '--content', content || path.join(repo, 'content'), '--out', path.join(dir, 'site'),
     '--base-url', 'http://127.0.0.1' + SUBPATH];
   if (templates) args.push('--templates', templates);
   wasm = wasm || process.env.MOTCUA_WASM_DIR;
@@ -33,8 +33,12 @@ function buildSite({ dir, templates, wasm } = {}) {
 }
 
 // Serves `root` at SUBPATH like a plain static host: index.html for folders, 404.html otherwise.
+// `requests` lists the absolute URLs asked, in order (what reached the network).
 function serve(root) {
+  const requests = [];
+  let base = '';
   const server = http.createServer((req, res) => {
+    requests.push(new URL(req.url, base).href);
     let url = decodeURIComponent(req.url.split('?')[0]);
     if (!url.startsWith(SUBPATH)) { res.writeHead(404); res.end(); return; }
     let file = path.join(root, url.slice(SUBPATH.length));
@@ -52,9 +56,10 @@ function serve(root) {
   server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
-      const base = 'http://127.0.0.1:' + server.address().port + SUBPATH;
+      base = 'http://127.0.0.1:' + server.address().port + SUBPATH;
       resolve({
         base,
+        requests,
         // Stops answering at once, like a phone losing its signal.
         close: () => new Promise((done) => { sockets.forEach((s) => s.destroy()); server.close(() => done()); }),
       });

@@ -95,8 +95,13 @@ async function offlineSearch(server) {
   const online = await shown(page);
   assert.strictEqual(online[0].name, 'Đăng ký khai sinh');
   assert.ok(fetched.size > 0, 'the first query downloads index parts');
-  // Every part fetched is kept on the phone.
-  // (The head comes precached with the app shell; the other parts go to 'motcua-search'.)
+  // The head under its fixed name, the parts under the hash of their bytes.
+  const names = [...fetched].map((u) => u.replace(/^.*\/search\//, ''));
+  assert.ok(names.includes('head.txt'), names.join(' '));
+  for (const n of names) assert.match(n, /^(head|[tdfv]\d*\.[0-9a-v]{5}|p-[a-z-]+\.[0-9a-v]{5})\.txt$/);
+  assert.match(await page.evaluate(() => document.body.dataset.searchHead), /^(\.\.\/)*search\/head\.txt$/);
+  // Every part fetched is kept on the phone, the head among them (network first: the copy
+  // kept answers offline).
   await until(page, async (urls) => {
     for (const u of urls) if (!(await caches.match(u))) return false;
     return true;

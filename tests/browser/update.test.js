@@ -217,3 +217,73 @@ test('old asset versions leave the phone once no kept page uses them', async () 
   assert.strictEqual(shells.length, 1, shells.join(', '));
   await context.close();
 });
+
+// The next release edits one procedure's name, in a copy of the shipped content.
+function editedContent() {
+  const content = path.join(tmp('motcua-content-'), 'content');
+  fs.cpSync(path.join(repo, 'content'), content, { recursive: true });
+  const file = path.join(content, 'procedures', '1.001193', 'procedure.json');
+  const text = fs.readFileSync(file, 'utf8');
+  assert.ok(text.includes('"name": "Đăng ký khai sinh"'));
+  fs.writeFileSync(file, text.replace('"name": "Đăng ký khai sinh"', '"name": "Đăng ký khai sinh cho trẻ em"'));
+  return content;
+}
+
+test('after one procedure is edited, search sees the new index at once, and only its parts are fetched and kept', async () => {
+  const { dir, server } = await firstRelease();
+  const site = path.join(dir, 'site');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.base);
+  await waitUntilKept(page);
+  const search = (q) => page.evaluate((query) => window.motcuaSearch.query(query, { limit: 6 }), q);
+  const kept = () => page.evaluate(async () => (await (await caches.open('motcua-search')).keys()).map((r) => r.url));
+  // The index files that reached the server.
+  const asked = () => server.requests.filter((u) => /\/search\/[^/]+\.txt$/.test(u));
+  assert.strictEqual((await search('khai sinh')).results[0].name, 'Đăng ký khai sinh');
+  await until(page, async (urls) => {
+    const keys = (await (await caches.open('motcua-search')).keys()).map((r) => r.url);
+    return urls.every((u) => keys.includes(u));
+  }, asked(), { message: 'the parts fetched are kept' });
+  const before = await kept();
+  const other = path.join(site, 'thu-tuc', '1.000005', 'index.html');
+  const otherPage = fs.readFileSync(other);
+
+  buildSite({ dir, content: editedContent() });
+  // No page changes because the index did: another procedure's page is the same file.
+  assert.ok(fs.readFileSync(other).equals(otherPage), 'an unrelated page is unchanged');
+  const inSite = (url) => fs.existsSync(path.join(site, 'search', url.replace(/^.*\/search\//, '')));
+  const gone = before.filter((u) => !inSite(u));
+  assert.ok(gone.length > 0 && gone.length < before.length - 1,
+    'the edit renames some of the parts this query used, not all: ' + gone.map((u) => u.replace(/^.*\//, '')));
+
+  // Before the update is even accepted, a search reads the new head (it has one name, asked
+  // of the server each time) and fetches only the parts it does not hold yet.
+  await page.reload();
+  const from = asked().length;
+  const named = (reply) => reply.results.filter((r) => r.code === '1.001193').map((r) => r.name)[0];
+  assert.strictEqual(named(await search('khai sinh')), 'Đăng ký khai sinh cho trẻ em');
+  const now = asked().slice(from);
+  const parts = now.filter((u) => !/\/head\.txt$/.test(u));
+  assert.ok(now.some((u) => /\/search\/head\.txt$/.test(u)), 'the head is asked of the server again');
+  assert.ok(parts.every((u) => !before.includes(u)), 'a part kept is not fetched again: ' + parts);
+  assert.ok(parts.length > 0, 'the renamed parts the query needs are fetched');
+
+  // Once the new version takes over, the parts no kept head names leave the phone; the rest stay.
+  await acceptUpdate(page, server.base);
+  await until(page, async (list) => {
+    const urls = (await (await caches.open('motcua-search')).keys()).map((r) => r.url);
+    return list.every((u) => !urls.includes(u));
+  }, gone, { message: 'the renamed parts are dropped' });
+  const after = await kept();
+  for (const u of before.filter(inSite)) assert.ok(after.includes(u), 'kept: ' + u);
+
+  // Offline, the kept head and parts answer in full with the new name.
+  await server.close();
+  await context.setOffline(true);
+  await page.reload();
+  const offline = await search('khai sinh');
+  assert.strictEqual(offline.incomplete, false);
+  assert.strictEqual(named(offline), 'Đăng ký khai sinh cho trẻ em');
+  await context.close();
+});

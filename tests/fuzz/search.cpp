@@ -4,7 +4,9 @@
 //   'q' QUERY '\n' OPTIONS   a query and its options ("limit=5&level=xa&partial=1") against
 //                            (a) every part and (b) only the head and a few parts, offline;
 //   'p' N TEXT               part N of the index replaced by TEXT (a damaged cached part),
-//                            then a few queries offline.
+//                            then a few queries offline;
+//   'h' TEXT                 "motcua-search 2\n" TEXT as the head (a damaged head: counts,
+//                            part names), then a few queries offline.
 // Invariants: no crash; results best first, within the limit, each with a URL; the same
 // query gives the same answer twice; with every part at hand nothing is missing; offline
 // (partial) nothing is ever "missing" (only "unavailable"); the reply is one JSON object.
@@ -126,6 +128,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     o.partial = true;
     for (const char* q : {"khai sinh", "dang ky thuong tru", "sổ đỏ", "1.001193", "giay phep xay dung"}) {
       check_reply(q, o, e.search(q, o), false);
+    }
+  } else if (data[0] == 'h') {
+    motcua::SearchEngine e;
+    std::string error;
+    const bool accepted = e.add_part("head.txt", "motcua-search 2\n" + input, error);
+    FUZZ_CHECK(accepted || !error.empty(), "a refused head says why");
+    FUZZ_CHECK(accepted == e.has_head(), "a head is loaded exactly when it is accepted");
+    if (accepted) {
+      motcua::SearchOptions o;
+      o.partial = true;
+      for (const char* q : {"khai sinh", "sổ đỏ", "1.001193"}) check_reply(q, o, e.search(q, o), false);
     }
   }
   return 0;

@@ -61,7 +61,7 @@ struct SearchReply {
 
 class SearchEngine {
  public:
-  // Adds a part by its name as listed in the head ("h…" first). Returns false with a
+  // Adds a part by its name as the head lists it (the head itself first). Returns false with a
   // reason when the text is not a part of this index.
   bool add_part(const std::string& name, const std::string& text, std::string& error);
   bool has_head() const { return has_head_; }
@@ -113,7 +113,6 @@ class SearchEngine {
   friend struct SearchQueryRun;
 
   bool has_head_ = false;
-  std::string version_;
   std::size_t doc_count_ = 0;
   std::size_t procedure_count_ = 0;  // docs [0, procedure_count_) are procedures, then list pages
   std::size_t shard_count_ = 1;

@@ -10,8 +10,10 @@
 namespace motcua {
 
 struct SearchIndexFiles {
-  std::vector<OutputFile> parts;  // "search/h.<hash>.txt", "search/t7.<hash>.txt", …
-  std::string head;               // the head's path among them
+  // The head first ("search/head.txt", a fixed name), then each part under the hash of its
+  // own bytes ("search/t7.<hash>.txt", …), as the head lists them.
+  std::vector<OutputFile> parts;
+  std::string head;  // the head's path among them
 };
 
 struct SearchIndexOptions {

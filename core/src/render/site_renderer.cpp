@@ -1353,7 +1353,8 @@ class SiteBuilder {
 
     nlohmann::json precache = nlohmann::json::array();
     for (const auto& [name, path] : assets_) precache.push_back(path);
-    // The search's head too: offline, the search box still answers from what was kept.
+    // The search's head too (under its fixed name, this build's copy): offline, the search
+    // box still answers from what was kept.
     precache.push_back(search_.head);
     for (const char* p : {"ho-so-nhap/", "ngoai-tuyen/", "lich-lam-viec/", "api/lich-lam-viec.json"}) {
       precache.push_back(p);
@@ -1365,9 +1366,6 @@ class SiteBuilder {
     put(d, "version", content_hash(everything));
     put(d, "precache", precache.dump());
     put(d, "offline", "ngoai-tuyen/");
-    // "search/h.<version>.txt" -> "<version>"
-    const std::string head = search_.head.substr(search_.head.find("h.") + 2);
-    put(d, "search_version", head.substr(0, head.find('.')));
     emit({"sw.js", render_template("sw.js", d)});
   }
 

@@ -58,4 +58,19 @@ inline std::size_t shard_of(const std::string& folded_syllable, std::size_t shar
   return shards == 0 ? 0 : h % shards;
 }
 
+// The name of an index part: the top 25 bits of the FNV-1a hash of its bytes, as 5 letters
+// of [0-9a-v] (every query downloads the list of them in the head, so they are short; an
+// edited part keeps its name once in 33 million).
+inline constexpr std::size_t kPartHashLength = 5;
+inline std::string part_hash(const std::string& bytes) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (const char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  std::string out(kPartHashLength, '0');
+  for (std::size_t i = 0; i < kPartHashLength; ++i) out[i] = "0123456789abcdefghijklmnopqrstuv"[(h >> (59 - 5 * i)) & 31u];
+  return out;
+}
+
 }  // namespace motcua::search_codec

@@ -202,7 +202,7 @@ SearchOptions parse_search_options(const std::string& query_string) {
 // ------------------------------------------------------------------------- reading parts
 
 bool SearchEngine::add_part(const std::string& name, const std::string& text, std::string& error) {
-  if (text.compare(0, 16, "motcua-search 1\n") == 0) {
+  if (text.compare(0, 16, "motcua-search 2\n") == 0) {
     if (has_head_) {
       error = "a head is already loaded";
       return false;
@@ -224,7 +224,7 @@ bool SearchEngine::add_part(const std::string& name, const std::string& text, st
   for (const auto& p : province_parts_) {
     if (p.second == name) return province_loaded_.count(p.first) ? true : read_province(p.first, text, error);
   }
-  error = "\"" + name + "\" is not a part of this index (version " + version_ + ")";
+  error = "\"" + name + "\" is not a part of this index";
   return false;
 }
 
@@ -235,14 +235,13 @@ bool SearchEngine::read_head(const std::string& text, std::string& error) {
     error = "search head, line " + num(i + 1) + ": " + what;
     return false;
   };
-  std::vector<std::string> shards, blocks;
+  std::vector<std::string> provinces;
+  std::map<std::string, std::string> named;  // stem ("t12", "d3", "f", "v", "p-lai-chau") -> part name
   for (; i < lines.size(); ++i) {
     const std::string& line = lines[i];
     const std::vector<std::string> f = split(line, ' ');
     if (line.empty()) continue;
-    if (f[0] == "version" && f.size() == 2) {
-      version_ = f[1];
-    } else if (f[0] == "docs" && f.size() == 3) {
+    if (f[0] == "docs" && f.size() == 3) {
       if (!to_number(f[1], doc_count_) || !to_number(f[2], procedure_count_) || procedure_count_ > doc_count_)
         return fail("bad document counts");
     } else if (f[0] == "shards" && f.size() == 2) {
@@ -251,7 +250,19 @@ bool SearchEngine::read_head(const std::string& text, std::string& error) {
       if (!to_number(f[1], block_size_) || block_size_ == 0) return fail("bad block size");
     } else if (f[0] == "provinces" && f.size() == 2) {
       for (const std::string& slug : split(f[1], ',')) {
-        if (!slug.empty()) province_parts_[slug] = "p-" + slug + "." + version_ + ".txt";
+        if (!slug.empty()) provinces.push_back(slug);
+      }
+    } else if ((f[0] == "parts" || f[0] == "part") && f.size() == 3) {
+      // Each part under the hash of its own bytes: "part f <hash>" is "f.<hash>.txt";
+      // "parts t <hash><hash>…" is "t0.<hash>.txt", "t1.<hash>.txt", … in order.
+      const std::size_t width = search_codec::kPartHashLength;
+      const bool numbered = f[0] == "parts";
+      if (f[2].empty() || f[2].size() % width != 0 || (!numbered && f[2].size() != width))
+        return fail("bad part names for \"" + f[1].substr(0, 40) + "\"");
+      for (std::size_t k = 0; k * width < f[2].size(); ++k) {
+        const std::string stem = numbered ? f[1] + num(k) : f[1];
+        if (!named.emplace(stem, stem + "." + f[2].substr(k * width, width) + ".txt").second)
+          return fail("part " + stem + " named twice");
       }
     } else if (f[0] == "prior" && f.size() == 2) {
       for (const char c : f[1]) prior_.push_back(static_cast<std::uint8_t>(c >= '0' && c <= '9' ? c - '0' : 0));
@@ -263,13 +274,29 @@ bool SearchEngine::read_head(const std::string& text, std::string& error) {
       return fail("unknown line \"" + line.substr(0, 40) + "\"");
     }
   }
-  if (version_.empty() || doc_count_ == 0) return fail("the version and document counts are missing");
+  if (doc_count_ == 0) return fail("the document counts are missing");
   if (prior_.size() != doc_count_ || name_length_.size() != doc_count_) return fail("prior or name lengths do not cover every document");
-  // Part names follow from the version: "t12.<version>.txt".
-  for (std::size_t s = 0; s < shard_count_; ++s) shards.push_back("t" + num(s) + "." + version_ + ".txt");
-  for (std::size_t b = 0; b * block_size_ < doc_count_; ++b) blocks.push_back("d" + num(b) + "." + version_ + ".txt");
-  filter_part_ = "f." + version_ + ".txt";
-  vocab_part_ = "v." + version_ + ".txt";
+  // Every part the index has must be named, and nothing else.
+  std::size_t used = 0;
+  auto part = [&](const std::string& stem, std::string& into) {
+    const auto p = named.find(stem);
+    if (p == named.end()) return false;
+    into = p->second;
+    ++used;
+    return true;
+  };
+  std::vector<std::string> shards(shard_count_), blocks((doc_count_ + block_size_ - 1) / block_size_);
+  for (std::size_t s = 0; s < shards.size(); ++s) {
+    if (!part("t" + num(s), shards[s])) return fail("no part named for shard " + num(s));
+  }
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    if (!part("d" + num(b), blocks[b])) return fail("no part named for block " + num(b));
+  }
+  if (!part("f", filter_part_) || !part("v", vocab_part_)) return fail("no part named for the filters or the vocabulary");
+  for (const std::string& slug : provinces) {
+    if (!part("p-" + slug, province_parts_[slug])) return fail("no part named for province " + slug);
+  }
+  if (used != named.size()) return fail("the head names parts the index does not have");
   part_names_ = shards;
   part_names_.insert(part_names_.end(), blocks.begin(), blocks.end());
   part_names_.push_back(filter_part_);

@@ -339,7 +339,7 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     for (const auto& w : words_by_shard) shard_text[w.first] += "=\t" + w.second + "\t" + means + "\t" + lists + "\n";
   }
 
-  // Parts by kind; named "<kind>.<version>.txt" once the version (a hash of them all) is known.
+  // Parts by kind; each named "<kind>.<hash of its bytes>.txt" below.
   std::vector<std::pair<std::string, std::string>> parts;  // stem, text
   for (std::size_t sh = 0; sh < shard_count; ++sh) parts.push_back({"t" + std::to_string(sh), shard_text[sh]});
   // Names in blocks, for the results a query shows.
@@ -436,14 +436,26 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     head_body += "soft " + syl[0].folded + " " + syl[0].marked + " " + decimal(w.second) + " " +
                  decimal(in_names >= 10 ? 1.0 : w.second) + "\n";
   }
-  std::string all = head_body;
-  for (const auto& p : parts) all += p.first + "\n" + content_hash(p.second) + "\n";
-  const std::string version = content_hash(all);
+  // Each part is named by the hash of its own bytes, so an edit renames only the parts it
+  // changes; the head, under a fixed name, lists them all. Names are short (every query
+  // downloads the head): "parts t <hash><hash>…" for the numbered shards and blocks, in
+  // order, and "part f <hash>" for the others.
+  std::map<std::string, std::string> series;  // "t", "d" -> their hashes, concatenated
+  std::string singles;
   SearchIndexFiles out;
-  const std::string head = "motcua-search 1\nversion " + version + "\n" + head_body;
-  out.head = "search/h." + version + ".txt";
-  out.parts.push_back({out.head, head});
-  for (const auto& p : parts) out.parts.push_back({"search/" + p.first + "." + version + ".txt", p.second});
+  out.head = "search/head.txt";
+  out.parts.push_back({out.head, ""});
+  for (const auto& p : parts) {
+    const std::string hash = search_codec::part_hash(p.second);
+    const bool numbered = (p.first[0] == 't' || p.first[0] == 'd') && p.first.size() > 1 &&
+                          std::isdigit(static_cast<unsigned char>(p.first[1]));
+    if (numbered) series[p.first.substr(0, 1)] += hash;
+    else singles += "part " + p.first + " " + hash + "\n";
+    out.parts.push_back({"search/" + p.first + "." + hash + ".txt", p.second});
+  }
+  std::string names;
+  for (const auto& s : series) names += "parts " + s.first + " " + s.second + "\n";
+  out.parts.front().bytes = "motcua-search 2\n" + head_body + names + singles;
   return out;
 }
 
