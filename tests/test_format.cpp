@@ -1,5 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <random>
+
 #include "motcua/format.h"
 
 using namespace motcua;
@@ -53,4 +60,58 @@ TEST_CASE("opening hours collapse consecutive days", "[format]") {
 TEST_CASE("tel links keep digits only", "[format]") {
   CHECK(tel_uri("0213 3876 543") == "tel:02133876543");
   CHECK(tel_uri("+84 213 000") == "tel:+84213000");
+}
+
+// format_g15 and zero_padded replace snprintf in the core (it weighs ~4 KB gzip in the
+// WebAssembly module): they must write what the C library writes, character for character.
+namespace {
+std::string printf_g15(double d) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.15g", d);
+  return buf;
+}
+std::string printf_padded(long long v, int width) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%0*lld", width, v);
+  return buf;
+}
+}  // namespace
+
+TEST_CASE("format_g15 writes what printf's %.15g writes", "[format]") {
+  const double inf = std::numeric_limits<double>::infinity();
+  for (const double d : {0.0, -0.0, 1.0, -1.0, 0.5, 0.1, 1e-5, 1.5e-5, 0.0001, 0.00012345, 123456789012345.0,
+                         999999999999999.0, 999999999999999.5, 9999999999999995.0, 1e15, 1e16, 1e21, 1e100, 1e308,
+                         1.7976931348623157e308, 5e-324, 2.2250738585072014e-308, 1234567890123445.0,
+                         1234567890123455.0, 0.30000000000000004, 2.5, 100.0, 1e14, 12345.678, inf, -inf,
+                         static_cast<double>(std::numeric_limits<std::int64_t>::max()),
+                         static_cast<double>(std::numeric_limits<std::int64_t>::min())}) {
+    INFO(d);
+    CHECK(format_g15(d) == printf_g15(d));
+  }
+  // Random bit patterns (every exponent), random integers (ties at the 16th digit), and
+  // decimals of a few digits (the values content holds).
+  std::mt19937_64 random(20261202);
+  int differences = 0;
+  for (int i = 0; i < 200000; ++i) {
+    std::uint64_t bits = random();
+    double d = 0;
+    switch (i % 3) {
+      case 0: std::memcpy(&d, &bits, sizeof d); break;
+      case 1: d = static_cast<double>(static_cast<std::int64_t>(bits >> (i % 50))); break;
+      default: d = static_cast<double>(static_cast<std::int64_t>(bits % 2000000001) - 1000000000) / std::pow(10.0, i % 12);
+    }
+    if (std::isnan(d)) continue;
+    if (format_g15(d) != printf_g15(d) && ++differences <= 5) CHECK(format_g15(d) == printf_g15(d));
+  }
+  CHECK(differences == 0);
+}
+
+TEST_CASE("zero_padded writes what printf's %0Nd writes", "[format]") {
+  for (const long long v : {0LL, 7LL, -5LL, 12LL, 123LL, -123LL, 2026LL, 99999LL, -99999LL,
+                            std::numeric_limits<long long>::min(), std::numeric_limits<long long>::max()}) {
+    for (const int width : {0, 1, 2, 4, 6}) {
+      INFO(v << " " << width);
+      CHECK(zero_padded(v, width) == printf_padded(v, width));
+    }
+  }
 }

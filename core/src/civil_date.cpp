@@ -1,6 +1,7 @@
 #include "motcua/civil_date.h"
 
-#include <cstdio>
+#include "motcua/format.h"
+
 
 namespace motcua {
 
@@ -62,15 +63,12 @@ std::optional<CivilDate> parse_iso_date(const std::string& s) {
 }
 
 std::string to_iso(const CivilDate& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
+  // As snprintf into 16 bytes did: at most 15 characters.
+  return (zero_padded(d.year, 4) + '-' + zero_padded(d.month, 2) + '-' + zero_padded(d.day, 2)).substr(0, 15);
 }
 
 std::string to_vietnamese(const CivilDate& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day, d.month, d.year);
-  return buf;
+  return (zero_padded(d.day, 2) + '/' + zero_padded(d.month, 2) + '/' + zero_padded(d.year, 4)).substr(0, 15);
 }
 
 }  // namespace motcua

@@ -3,7 +3,6 @@
 #include "motcua/limits.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
 #include "motcua/format.h"
@@ -34,10 +33,8 @@ bool read_digits(const std::string& s, std::size_t pos, std::size_t n, int& out)
 }
 
 std::string hh_mm(LocalTime t) {
-  char buf[32];
   const int s = seconds_of_day(t);
-  std::snprintf(buf, sizeof buf, "%02d:%02d", s / 3600, s / 60 % 60);
-  return buf;
+  return zero_padded(s / 3600, 2) + ':' + zero_padded(s / 60 % 60, 2);
 }
 
 // "17:00 Thứ Sáu, 27/02/2026"
@@ -440,9 +437,8 @@ bool parse_datetime(const std::string& s, LocalTime& out) {
 std::string format_datetime(LocalTime t) {
   const CivilDate d = civil_from_days(day_of(t));
   const int s = seconds_of_day(t);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d+07:00", to_iso(d).c_str(), s / 3600, s / 60 % 60, s % 60);
-  return buf;
+  return to_iso(d) + 'T' + zero_padded(s / 3600, 2) + ':' + zero_padded(s / 60 % 60, 2) + ':' +
+         zero_padded(s % 60, 2) + "+07:00";
 }
 
 std::string deadline_data_json(const Catalog& catalog) {
@@ -547,8 +543,8 @@ std::string calc_deadline(const DeadlineData& data, const std::string& request_j
         t = counter.same_day(t, rules.same_day_cutoff);
         if (rules.same_day_cutoff >= 0 && seconds_of_day(stage_start) > rules.same_day_cutoff * 60 &&
             day_of(t) != day_of(stage_start)) {
-          char cutoff[32];
-          std::snprintf(cutoff, sizeof cutoff, "%02d:%02d", rules.same_day_cutoff / 60, rules.same_day_cutoff % 60);
+          const std::string cutoff =
+              zero_padded(rules.same_day_cutoff / 60, 2) + ':' + zero_padded(rules.same_day_cutoff % 60, 2);
           notes.push_back(std::string("Việc giải quyết trong ngày: hồ sơ nhận sau ") + cutoff +
                           " được trả trong ngày làm việc tiếp theo (" + rules.same_day_cutoff_source + ").");
         }
@@ -614,8 +610,8 @@ std::string explain_deadline_counting(const Deadline& d, const CalendarRules& ru
       return "Tính theo giờ làm việc từ lúc nhận đủ hồ sơ hợp lệ, chỉ trong giờ hành chính.";
     case DeadlineUnit::same_day:
       if (rules.same_day_cutoff >= 0) {
-        char cutoff[32];
-        std::snprintf(cutoff, sizeof cutoff, "%02d:%02d", rules.same_day_cutoff / 60, rules.same_day_cutoff % 60);
+        const std::string cutoff =
+            zero_padded(rules.same_day_cutoff / 60, 2) + ':' + zero_padded(rules.same_day_cutoff % 60, 2);
         return std::string("Trả trong ngày nhận đủ hồ sơ hợp lệ; hồ sơ nhận sau ") + cutoff +
                " được trả trong ngày làm việc tiếp theo.";
       }

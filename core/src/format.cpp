@@ -1,11 +1,89 @@
 #include "motcua/format.h"
 
+#include <cmath>
+#include <cstdint>
 #include <map>
 #include <vector>
 
 #include "motcua/civil_date.h"
 
 namespace motcua {
+
+std::string zero_padded(long long value, int width) {
+  // Digits from the last, in unsigned arithmetic so that LLONG_MIN has a magnitude too.
+  unsigned long long magnitude = value < 0 ? 0ULL - static_cast<unsigned long long>(value)
+                                           : static_cast<unsigned long long>(value);
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + magnitude % 10));
+    magnitude /= 10;
+  } while (magnitude != 0);
+  const std::size_t room = static_cast<std::size_t>(width > 0 ? width : 0) - (value < 0 ? 1 : 0);
+  if (width > 0 && digits.size() < room) digits.insert(0, room - digits.size(), '0');
+  return (value < 0 ? "-" : "") + digits;
+}
+
+std::string format_g15(double value) {
+  constexpr int kPrecision = 15;
+  std::string out = std::signbit(value) ? "-" : "";
+  if (std::isnan(value)) return out + "nan";
+  if (std::isinf(value)) return out + "inf";
+  value = std::fabs(value);
+  if (value == 0) return out + "0";
+  // value = mantissa * 2^exp2 exactly; as a decimal integer `digits` times 10^-shift, worked
+  // out in base 10^9 limbs (least significant first): times 2 per positive power of two, or
+  // times 5 per negative one (m / 2^k = m * 5^k / 10^k).
+  int exp2 = 0;
+  const double fraction = std::frexp(value, &exp2);
+  std::uint64_t mantissa = static_cast<std::uint64_t>(std::ldexp(fraction, 53));
+  exp2 -= 53;
+  std::vector<std::uint32_t> limbs;
+  for (; mantissa != 0; mantissa /= 1000000000) limbs.push_back(static_cast<std::uint32_t>(mantissa % 1000000000));
+  const int shift = exp2 < 0 ? -exp2 : 0;
+  for (int i = exp2 < 0 ? -exp2 : exp2; i > 0; --i) {
+    std::uint64_t carry = 0;
+    for (std::uint32_t& limb : limbs) {
+      carry += static_cast<std::uint64_t>(limb) * (exp2 < 0 ? 5 : 2);
+      limb = static_cast<std::uint32_t>(carry % 1000000000);
+      carry /= 1000000000;
+    }
+    if (carry != 0) limbs.push_back(static_cast<std::uint32_t>(carry));
+  }
+  std::string digits;
+  for (std::size_t i = limbs.size(); i-- > 0;) {
+    std::string limb = zero_padded(limbs[i], 9);
+    digits += i + 1 == limbs.size() ? limb.substr(limb.find_first_not_of('0')) : limb;
+  }
+  int exp10 = static_cast<int>(digits.size()) - 1 - shift;  // of the first digit
+  if (digits.size() > kPrecision) {
+    // Round half to even on the exact digits, as printf does in the default rounding mode.
+    const char next = digits[kPrecision];
+    const bool above_half = next > '5' || (next == '5' && digits.find_first_not_of('0', kPrecision + 1) != std::string::npos);
+    const bool tie = next == '5' && !above_half;
+    digits.resize(kPrecision);
+    if (above_half || (tie && (digits.back() - '0') % 2 == 1)) {
+      std::size_t i = kPrecision;
+      while (i > 0 && digits[i - 1] == '9') digits[--i] = '0';
+      if (i == 0) {
+        digits.insert(digits.begin(), '1');
+        digits.pop_back();
+        ++exp10;
+      } else {
+        ++digits[i - 1];
+      }
+    }
+  }
+  digits.erase(digits.find_last_not_of('0') + 1);
+  if (exp10 < -4 || exp10 >= kPrecision) {
+    out += digits[0];
+    if (digits.size() > 1) out += '.' + digits.substr(1);
+    return out + (exp10 < 0 ? "e-" : "e+") + zero_padded(exp10 < 0 ? -exp10 : exp10, 2);
+  }
+  if (exp10 < 0) return out + "0." + std::string(static_cast<std::size_t>(-exp10 - 1), '0') + digits;
+  const std::size_t whole = static_cast<std::size_t>(exp10) + 1;
+  if (digits.size() <= whole) return out + digits + std::string(whole - digits.size(), '0');
+  return out + digits.substr(0, whole) + '.' + digits.substr(whole);
+}
 
 std::string format_vnd(std::int64_t amount) {
   const bool negative = amount < 0;

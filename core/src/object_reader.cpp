@@ -191,13 +191,8 @@ double ObjectReader::number(const std::string& key, Need need, double min, doubl
   }
   const double n = v->get<double>();
   if (n < min || n > max) {
-    // Shortest plain decimal (no iostreams: they weigh on the wasm build).
-    const auto plain = [](double d) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.15g", d);
-      return std::string(buf);
-    };
-    error(key, "\"" + key + "\" must be between " + plain(min) + " and " + plain(max) + ", found " + plain(n));
+    error(key, "\"" + key + "\" must be between " + format_g15(min) + " and " + format_g15(max) + ", found " +
+                   format_g15(n));
     return 0;
   }
   return n;

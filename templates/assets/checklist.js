@@ -10,7 +10,8 @@
     data = m.data,
     CHANNELS = m.CHANNELS,
     configOf = m.configOf,
-    toolError = m.toolError;
+    toolError = m.toolError,
+    whenIdle = m.whenIdle;
 
   // Storage keys follow the data file, so a province's version keeps its own answers.
   function keyFor(kind, url) { return kind + ':' + new URL(url, location.href).pathname; }
@@ -142,7 +143,11 @@
       return calc('checklist', dataText, request()).then(render).catch(function (e) { toolError(status, citizenText(e)); });
     }
 
-    Promise.all([data(config.data), store.get(key).catch(function () { return null; })]).then(function (got) {
+    // The citizen's list needs the WebAssembly core: it comes once the page is loaded and the
+    // browser idle (issue 13), the page's own list answering until then.
+    new Promise(function (idle) { whenIdle(idle); }).then(function () {
+      return Promise.all([data(config.data), store.get(key).catch(function () { return null; })]);
+    }).then(function (got) {
       dataText = got[0];
       var d = meta = JSON.parse(dataText);
       if (got[1]) state = { answers: got[1].answers || {}, channel: got[1].channel || '', ticks: got[1].ticks || {} };

@@ -211,9 +211,15 @@
     var d = nowInVietnam().replace(/[:T]/g, '-');
     return prefix + '-' + d + '.json';
   }
+  // Once the page has loaded (an idle moment can come before the load event) and the
+  // browser is idle, or after a short wait where it cannot say.
   function whenIdle(fn) {
-    if ('requestIdleCallback' in window) window.requestIdleCallback(fn, { timeout: 4000 });
-    else setTimeout(fn, 1500);
+    function idle() {
+      if ('requestIdleCallback' in window) window.requestIdleCallback(fn, { timeout: 4000 });
+      else setTimeout(fn, 1500);
+    }
+    if (document.readyState === 'complete') idle();
+    else window.addEventListener('load', idle);
   }
 
   // ---------------------------------------------------------------- service worker
@@ -295,7 +301,9 @@
     ORDER.concat(Object.keys(tools).filter(function (n) { return ORDER.indexOf(n) < 0; })).forEach(function (n) {
       if (tools[n]) tools[n]();
     });
-    serviceWorker();
+    // Its install precaches the app shell, the WebAssembly core among it: on a first visit
+    // the core is downloaded when a tool is first used or once the page is loaded and idle.
+    whenIdle(serviceWorker);
   }
   window.motcua = { store: store, calc: calc, data: data, el: el, dateText: dateText, nowInVietnam: nowInVietnam,
     download: download, exportName: exportName, nextId: nextId, root: ROOT, dataUrl: dataUrl, number: number,

@@ -255,6 +255,10 @@
     }).then(function (text) {
       dataText = text;
       def = JSON.parse(text);
+      // The first check needs the WebAssembly core: it runs once the page is loaded and the
+      // browser idle (issue 13), unless the citizen's typing asked for it already.
+      return new Promise(function (idle) { m.whenIdle(idle); });
+    }).then(function () {
       return evaluate(false);
     }).catch(function () { /* no checking offline before the first visit: typing and saving still work */ });
   }

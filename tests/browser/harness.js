@@ -34,11 +34,19 @@ function buildSite({ dir, templates, wasm, content } = {}) {
 
 // Serves `root` at SUBPATH like a plain static host: index.html for folders, 404.html otherwise.
 // `requests` lists the absolute URLs asked, in order (what reached the network).
-function serve(root) {
+// `seen(url)` is told of each request as it arrives; `hold(url)` gives the milliseconds to
+// wait before answering it (a slow image, say), 0 for none.
+function serve(root, { seen = () => {}, hold = () => 0 } = {}) {
   const requests = [];
   let base = '';
   const server = http.createServer((req, res) => {
     requests.push(new URL(req.url, base).href);
+    seen(req.url);
+    const ms = hold(req.url);
+    if (ms > 0) { setTimeout(() => answer(req, res), ms); return; }
+    answer(req, res);
+  });
+  function answer(req, res) {
     let url = decodeURIComponent(req.url.split('?')[0]);
     if (!url.startsWith(SUBPATH)) { res.writeHead(404); res.end(); return; }
     let file = path.join(root, url.slice(SUBPATH.length));
@@ -51,7 +59,7 @@ function serve(root) {
     }
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' });
     res.end(fs.readFileSync(file));
-  });
+  }
   const sockets = new Set();
   server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   return new Promise((resolve) => {

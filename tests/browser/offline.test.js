@@ -3,7 +3,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
-const { serve, watchErrors, waitUntilKept, useSite } = require('./harness');
+const { serve, watchErrors, waitUntilKept, useSite, until } = require('./harness');
 
 const site = useSite(test);
 
@@ -42,6 +42,61 @@ test('a visited procedure page and its deadline calculator work offline', async 
   // A page never visited says so plainly instead of the browser's error.
   await page.goto(site.server.base + 'son-la/');
   assert.strictEqual(await page.locator('h1').innerText(), 'Bạn đang ngoại tuyến');
+  assert.deepStrictEqual(errors, []);
+  await context.close();
+});
+
+// Issue 13: a first visit downloads the WebAssembly core only when a tool is used or the
+// page is loaded and the browser idle. The page here shows its icon as an image the server
+// answers after 3 s, so its load event comes late: neither the service worker's install
+// (which precaches the core), nor the checklist, nor the due date of the page's summary may
+// fetch the core before the image is answered.
+test('opening a procedure page does not fetch the WebAssembly core before the load event', async () => {
+  const log = [];
+  let beforeLoad = -1;  // requests that came before the image was answered
+  const server2 = await serve(site.root(), {
+    seen: (url) => log.push(url),
+    hold: (url) => {
+      if (!url.endsWith('?cham=1')) return 0;
+      setTimeout(() => { beforeLoad = log.length; }, 3000);  // runs just before the answer
+      return 3000;
+    },
+  });
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('cham')) return;  // the first load only
+    sessionStorage.setItem('cham', '1');
+    document.addEventListener('DOMContentLoaded', () => {
+      const img = document.createElement('img');
+      img.src = document.querySelector('link[rel~="icon"]').href + '?cham=1';
+      img.alt = '';
+      document.body.appendChild(img);
+    });
+  });
+  await page.goto(server2.base + 'thu-tuc/1.001193/', { waitUntil: 'load' });
+  assert.ok(beforeLoad > 0, 'the slow image was answered');
+  const isCore = (u) => /\/assets\/motcua\.[0-9a-f]+\.wasm/.test(u);
+  const early = log.slice(0, beforeLoad);
+  assert.ok(early.some((u) => u.includes('/thu-tuc/1.001193/')), 'the page came before the image');
+  assert.deepStrictEqual(early.filter(isCore), [], 'no core requested before the load event: ' + early.join(' '));
+  // Then, idle, the core comes (the summary's due date, the service worker's precache)
+  // and the page works offline.
+  await waitUntilKept(page);
+  await until(page, async () => {
+    const core = document.body.getAttribute('data-wasm');
+    return Boolean(core && await caches.match(new URL(core, location.href).href));
+  }, null, { message: 'the core is kept' });
+  assert.ok(log.some(isCore));
+  await server2.close();
+  await context.setOffline(true);
+  await page.reload();
+  const tool = page.locator('[data-tool="deadline"]');
+  await tool.locator('input[name="received_at"]').fill('2026-02-13T16:00');
+  await tool.locator('button[type="submit"]').click();
+  await tool.locator('.tool-result .answer').waitFor();
+  assert.match(await tool.locator('.tool-result').innerText(), /Hạn trả kết quả: 17:00 Thứ Hai, 23\/02\/2026/);
   assert.deepStrictEqual(errors, []);
   await context.close();
 });

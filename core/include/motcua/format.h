@@ -7,6 +7,13 @@
 
 namespace motcua {
 
+// printf's "%0<width>d": 7, 2 -> "07"; -5, 4 -> "-005" (the sign counts in the width).
+// Written by hand, as format_g15, to keep snprintf out of the WebAssembly module.
+std::string zero_padded(long long value, int width);
+// printf's "%.15g", digit for digit: the exact binary value rounded to 15 significant digits
+// (a tie to even), plain or with an exponent as %g chooses, trailing zeros dropped.
+std::string format_g15(double value);
+
 // 1200000 -> "1.200.000 đồng"
 std::string format_vnd(std::int64_t amount);
 // "2026-02-17" -> "17/02/2026"; returns the input when it is not a date.
