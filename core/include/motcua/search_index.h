@@ -9,6 +9,9 @@
 
 namespace motcua {
 
+// The head's path: the same in every build, so that pages name it without waiting for the index.
+inline constexpr const char* kSearchHeadPath = "search/head.txt";
+
 struct SearchIndexFiles {
   // The head first ("search/head.txt", a fixed name), then each part under the hash of its
   // own bytes ("search/t7.<hash>.txt", …), as the head lists them.

@@ -113,8 +113,28 @@ class SiteBuilder {
 
   void build(const std::vector<SourceFile>& templates) {
     if (!load_templates(templates)) return;
-    // The search index first: every page's search box names its head.
-    search_ = build_search_index(c_);
+    // The search index is built beside the pages (they name its head by its fixed path) and
+    // written after them.
+    std::exception_ptr index_failed;
+    std::thread index;
+    const auto build_index = [this, &index_failed] {
+      try {
+        search_ = build_search_index(c_);
+      } catch (...) {
+        index_failed = std::current_exception();
+      }
+    };
+    struct Joined {  // never left running, whatever ends the build
+      std::thread& t;
+      ~Joined() {
+        if (t.joinable()) t.join();
+      }
+    } joined{index};
+    if (opt_.jobs > 1) {
+      index = std::thread(build_index);
+    } else {
+      build_index();
+    }
     national_help_ = national_help();
     // The procedure pages, national and each province's, are most of the site: they are
     // rendered by every thread, each page written as soon as it is done.
@@ -149,6 +169,8 @@ class SiteBuilder {
     std::sort(page_paths_.begin(), page_paths_.end());
     for (OutputFile& f : render_sitemap(page_paths_, opt_)) emit(std::move(f));
     render_catalog_api(c_, opt_, [this](OutputFile&& f) { emit(std::move(f)); });
+    if (index.joinable()) index.join();
+    if (index_failed) std::rethrow_exception(index_failed);
     for (OutputFile& f : search_.parts) emit(std::move(f));
     search_.parts.clear();
     web_app();
@@ -346,7 +368,7 @@ class SiteBuilder {
     put(layout, "wasm_url", wasm ? root + assets_.at("motcua.wasm") : "");
     put(layout, "content_as_of_iso", c_.site.content_as_of);
     // The search: its index head, and its engine when the build has the WebAssembly modules.
-    put(layout, "search_head", root + search_.head);
+    put(layout, "search_head", root + kSearchHeadPath);
     const bool search_wasm = assets_.count("motcua-search.wasm") > 0;
     put(layout, "search_wasm", search_wasm);
     put(layout, "search_wasm_url", search_wasm ? root + assets_.at("motcua-search.wasm") : "");
@@ -1355,7 +1377,7 @@ class SiteBuilder {
     for (const auto& [name, path] : assets_) precache.push_back(path);
     // The search's head too (under its fixed name, this build's copy): offline, the search
     // box still answers from what was kept.
-    precache.push_back(search_.head);
+    precache.push_back(kSearchHeadPath);
     for (const char* p : {"ho-so-nhap/", "ngoai-tuyen/", "lich-lam-viec/", "api/lich-lam-viec.json"}) {
       precache.push_back(p);
     }

@@ -443,7 +443,7 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
   std::map<std::string, std::string> series;  // "t", "d" -> their hashes, concatenated
   std::string singles;
   SearchIndexFiles out;
-  out.head = "search/head.txt";
+  out.head = kSearchHeadPath;
   out.parts.push_back({out.head, ""});
   for (const auto& p : parts) {
     const std::string hash = search_codec::part_hash(p.second);
