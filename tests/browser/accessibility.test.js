@@ -17,7 +17,7 @@ async function violations(page) {
 
 const pages = [
   { name: 'home', url: '' },
-  { name: 'a procedure with its checklist, fee and deadline tools', url: 'lai-chau/thu-tuc/1.001193/',
+  { name: 'a procedure with its checklist, fee and deadline tools', url: 'thu-tuc/1.001193/',
     ready: (p) => p.locator('#giay-to ul.dossier .ck-box').first().waitFor() },
   { name: 'a procedure with the fee calculator', url: 'thu-tuc/2.000815/',
     ready: (p) => p.locator('[data-tool="fee"] form').waitFor() },

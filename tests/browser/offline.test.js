@@ -19,7 +19,7 @@ test('a visited procedure page and its deadline calculator work offline', async 
   const context = await site.browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  const url = site.server.base + 'lai-chau/thu-tuc/1.001193/';
+  const url = site.server.base + 'thu-tuc/1.001193/';
   await page.goto(url);
   await waitUntilKept(page);
   const online = await deadline(page, '2026-02-13T16:00');
