@@ -865,13 +865,14 @@ class SiteBuilder {
       // A commune whose list of a field is the one every commune of the province receives
       // links to the province's shared list of it (<province>/cap-xa/linh-vuc/<field>/):
       // 3,321 communes do not each repeat the same lists.
+      const std::string& field_slug = field->slug;  // a lambda may not name a structured binding (C++17)
       const bool shared = commune != nullptr && !inline_list &&
                           std::all_of(items.begin(), items.end(),
                                       [&](const Listed& l) { return every_commune.count(l.second) != 0; }) &&
                           items.size() == static_cast<std::size_t>(std::count_if(every_commune.begin(), every_commune.end(),
                                                         [&](const CatalogEntry* e) {
                                                           const Procedure* p = c_.find_procedure(e->procedure);
-                                                          return p != nullptr && p->field == field->slug;
+                                                          return p != nullptr && p->field == field_slug;
                                                         }));
       const std::string list_dir = (shared ? pc.slug + "/cap-xa/" : dir) + "linh-vuc/" + field->slug + "/";
       if (!(shared && !shared_lists_.insert(list_dir).second) && (commune == nullptr || !inline_list)) {
