@@ -825,8 +825,14 @@ class SiteBuilder {
   // to the center's own list of that field, <center>/linh-vuc/<field>/ (paged), so the page
   // never repeats the whole catalog. The province's field lists hold its whole catalog and
   // say where each procedure is received; a commune's hold what that commune receives.
-  void center_page(const ProvinceCatalog& pc, const Commune* commune,
-                   const std::set<const CatalogEntry*>& every_commune = {}) {
+  // What every commune of a province receives (their field lists are shared), and how many of
+  // those entries each field holds, counted once per province rather than once per commune.
+  struct EveryCommune {
+    std::set<const CatalogEntry*> entries;
+    std::map<std::string, std::size_t> per_field;
+  };
+
+  void center_page(const ProvinceCatalog& pc, const Commune* commune, const EveryCommune& every_commune = {}) {
     const std::string province = render::province_name(c_, pc.slug);
     const std::string dir = pc.slug + "/" + (commune != nullptr ? commune->slug + "/" : "");
     const std::string root = root_for(dir);
@@ -865,15 +871,11 @@ class SiteBuilder {
       // A commune whose list of a field is the one every commune of the province receives
       // links to the province's shared list of it (<province>/cap-xa/linh-vuc/<field>/):
       // 3,321 communes do not each repeat the same lists.
-      const std::string& field_slug = field->slug;  // a lambda may not name a structured binding (C++17)
-      const bool shared = commune != nullptr && !inline_list &&
+      const auto in_field = every_commune.per_field.find(field->slug);
+      const bool shared = commune != nullptr && !inline_list && in_field != every_commune.per_field.end() &&
+                          items.size() == in_field->second &&
                           std::all_of(items.begin(), items.end(),
-                                      [&](const Listed& l) { return every_commune.count(l.second) != 0; }) &&
-                          items.size() == static_cast<std::size_t>(std::count_if(every_commune.begin(), every_commune.end(),
-                                                        [&](const CatalogEntry* e) {
-                                                          const Procedure* p = c_.find_procedure(e->procedure);
-                                                          return p != nullptr && p->field == field_slug;
-                                                        }));
+                                      [&](const Listed& l) { return every_commune.entries.count(l.second) != 0; });
       const std::string list_dir = (shared ? pc.slug + "/cap-xa/" : dir) + "linh-vuc/" + field->slug + "/";
       if (!(shared && !shared_lists_.insert(list_dir).second) && (commune == nullptr || !inline_list)) {
         std::vector<ListEntry> entries;
@@ -997,12 +999,13 @@ class SiteBuilder {
   void province_pages(const ProvinceCatalog& pc) {
     center_page(pc, nullptr);
     // What every commune of the province receives: their field lists are shared.
-    std::set<const CatalogEntry*> every_commune;
+    EveryCommune every_commune;
     if (!pc.communes.empty()) {
       for (const CatalogEntry& e : pc.catalog) {
         if (std::all_of(pc.communes.begin(), pc.communes.end(),
                         [&](const Commune& cm) { return c_.receives(pc, e, &cm); })) {
-          every_commune.insert(&e);
+          every_commune.entries.insert(&e);
+          if (const Procedure* p = c_.find_procedure(e.procedure)) ++every_commune.per_field[p->field];
         }
       }
     }
