@@ -115,3 +115,19 @@ TEST_CASE("zero_padded writes what printf's %0Nd writes", "[format]") {
     }
   }
 }
+
+TEST_CASE("decimal_value reads checked digits as std::stoll does", "[format]") {
+  std::vector<std::string> texts = {"0", "7", "007", "-0", "-12", "24", "60", "1900", "2199", "999999",
+                                    "999999999999", "-999999999999", "123456789012345678", "-123456789012345678"};
+  std::uint64_t bits = 0x9E3779B97F4A7C15ULL;
+  for (int i = 0; i < 20000; ++i) {
+    bits = bits * 6364136223846793005ULL + 1442695040888963407ULL;
+    std::string digits = std::to_string(bits % 1000000000000000000ULL).substr(0, 1 + i % 18);
+    if (i % 3 == 0) digits = std::string(static_cast<std::size_t>(i % 4), '0') + digits.substr(0, 14);
+    texts.push_back(i % 2 == 0 ? digits : "-" + digits);
+  }
+  for (const std::string& t : texts) {
+    INFO(t);
+    REQUIRE(decimal_value(t) == std::stoll(t));
+  }
+}

@@ -9,6 +9,13 @@
 
 namespace motcua {
 
+long long decimal_value(const std::string& checked) {
+  const bool negative = !checked.empty() && checked[0] == '-';
+  long long value = 0;
+  for (std::size_t i = negative ? 1 : 0; i < checked.size(); ++i) value = value * 10 + (checked[i] - '0');
+  return negative ? -value : value;
+}
+
 std::string zero_padded(long long value, int width) {
   // Digits from the last, in unsigned arithmetic so that LLONG_MIN has a magnitude too.
   unsigned long long magnitude = value < 0 ? 0ULL - static_cast<unsigned long long>(value)
@@ -107,7 +114,7 @@ bool is_valid_time(const std::string& s) {
   for (const int i : {0, 1, 3, 4}) {
     if (s[static_cast<std::size_t>(i)] < '0' || s[static_cast<std::size_t>(i)] > '9') return false;
   }
-  return std::stoi(s.substr(0, 2)) < 24 && std::stoi(s.substr(3, 2)) < 60;
+  return decimal_value(s.substr(0, 2)) < 24 && decimal_value(s.substr(3, 2)) < 60;
 }
 
 std::string format_date(const std::string& iso) {
@@ -173,12 +180,12 @@ std::string describe_content_part(const std::string& pointer, const Procedure& p
   const std::string sub = pointer_segment(pointer, 2);
   auto number = [&](const std::string& what) {
     if (index.empty() || index.find_first_not_of("0123456789") != std::string::npos) return what;
-    return what + " thứ " + std::to_string(std::stoul(index.substr(0, 6)) + 1);
+    return what + " thứ " + std::to_string(decimal_value(index.substr(0, 6)) + 1);
   };
   if (part == "channels") {
     std::string channel;
     if (!index.empty() && index.find_first_not_of("0123456789") == std::string::npos) {
-      const std::size_t i = std::stoul(index.substr(0, 6));
+      const auto i = static_cast<std::size_t>(decimal_value(index.substr(0, 6)));
       if (i < p.channels.size()) channel = std::string(" (") + channel_name(p.channels[i].kind) + ")";
     }
     if (sub == "deadline") return "Thời hạn giải quyết" + channel;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "motcua/civil_date.h"
+#include "motcua/format.h"
 #include "motcua/lunar_calendar.h"
 #include "motcua/model.h"
 #include "motcua/object_reader.h"
@@ -467,7 +468,7 @@ class Validator {
         return label + " phải từ " + std::to_string(f["min"].get<long long>()) + " đến " +
                std::to_string(f["max"].get<long long>());
       }
-      const long long n = std::stoll(digits);
+      const long long n = decimal_value(digits);
       if (n < f["min"].get<long long>() || n > f["max"].get<long long>()) {
         return label + " phải từ " + std::to_string(f["min"].get<long long>()) + " đến " +
                std::to_string(f["max"].get<long long>());
@@ -525,8 +526,8 @@ class Validator {
       }
     }
     if (century == 0) return "Chữ số thứ tư (" + d.substr(3, 1) + ") không đúng: hãy kiểm tra lại số trên thẻ căn cước";
-    const int year = century + std::stoi(d.substr(4, 2));
-    if (!today_.empty() && year > std::stoi(today_.substr(0, 4))) {
+    const int year = century + static_cast<int>(decimal_value(d.substr(4, 2)));
+    if (!today_.empty() && year > decimal_value(today_.substr(0, 4))) {
       return "Số này cho thấy năm sinh " + std::to_string(year) + ", chưa đến: hãy kiểm tra lại số trên thẻ căn cước";
     }
     derived = {{"normalized", d}, {"province", province}, {"gender", gender}, {"birth_year", year}};
@@ -546,7 +547,8 @@ class Validator {
     if (year.size() != 4) return label + ": năm gồm 4 chữ số, ví dụ 1990";
     const bool lunar = v.contains("calendar") && v["calendar"] == "lunar";
     if (lunar && f.value("calendar", "solar") != "solar_or_lunar") return label + " ghi theo dương lịch";
-    CivilDate solar{std::stoi(year), std::stoi(month), std::stoi(day)};
+    CivilDate solar{static_cast<int>(decimal_value(year)), static_cast<int>(decimal_value(month)),
+                    static_cast<int>(decimal_value(day))};
     if (lunar) {
       LunarDate l{solar.year, solar.month, solar.day, v.contains("leap") && v["leap"] == true};
       if (l.year < kLunarFirstYear || l.year > kLunarLastYear) {
@@ -589,7 +591,7 @@ class Validator {
       const std::string other = matches["birth_date"].get<std::string>();
       const auto it = derived_.find(other);
       if (visible_[other] && it != derived_.end() && it->second.contains("date")) {
-        const int year = std::stoi(it->second["date"].get<std::string>().substr(0, 4));
+        const auto year = static_cast<int>(decimal_value(it->second["date"].get<std::string>().substr(0, 4)));
         if (year != id["birth_year"].get<int>()) {
           return "Số định danh cho thấy năm sinh " + std::to_string(id["birth_year"].get<int>()) +
                  ", không khớp với năm sinh đã nhập (" + std::to_string(year) + ")";

@@ -10,6 +10,10 @@ namespace motcua {
 // printf's "%0<width>d": 7, 2 -> "07"; -5, 4 -> "-005" (the sign counts in the width).
 // Written by hand, as format_g15, to keep snprintf out of the WebAssembly module.
 std::string zero_padded(long long value, int width);
+// std::stoll of text the caller has checked: an optional '-' and 1 to 18 ASCII digits (so the
+// value fits and nothing can be refused). "007" -> 7, "-12" -> -12. Written by hand because
+// std::stoi's error path pulls printf's machinery into the WebAssembly module.
+long long decimal_value(const std::string& checked);
 // printf's "%.15g", digit for digit: the exact binary value rounded to 15 significant digits
 // (a tie to even), plain or with an exponent as %g chooses, trailing zeros dropped.
 std::string format_g15(double value);
