@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace motcua {
@@ -12,6 +13,63 @@ constexpr double kSynodicMonth = 29.530588861;
 constexpr double kZoneHours = 7.0;  // Vietnam: UTC+7
 
 double rad(double deg) { return deg * kPi / 180.0; }
+
+// sin(x) for the arguments below (|x| < 40 radians): fdlibm's method (as glibc's and musl's
+// sin use for such arguments): x reduced by the nearest multiple of pi/2 with pi/2 split in
+// three parts, then the minimax polynomials of sin and cos on [-pi/4, pi/4]. Written out so
+// that the WebAssembly module does not carry the C library's sin with its reduction for huge
+// arguments (~3.8 KB); bench/README.md tells how every lunar date of 1900-2199 was compared
+// with the C library's sin.
+double sin_kernel(double x, double y) {  // sin(x + y), |x + y| <= pi/4, y the tail of x
+  const double z = x * x, w = z * z, v = z * x;
+  const double r = 8.33333333332248946124e-03 + z * (-1.98412698298579493134e-04 + z * 2.75573137070700676789e-06) +
+                   z * w * (-2.50507602534068634195e-08 + z * 1.58969099521155010221e-10);
+  return x - ((z * (0.5 * y - v * r) - y) - v * -1.66666666666666324348e-01);
+}
+double cos_kernel(double x, double y) {  // cos(x + y), |x + y| <= pi/4
+  const double z = x * x, w = z * z;
+  const double r = z * (4.16666666666666019037e-02 + z * (-1.38888888888741095749e-03 + z * 2.48015872894767294178e-05)) +
+                   w * w * (-2.75573143513906633035e-07 + z * (2.08757232129817482790e-09 + z * -1.13596475577881948265e-11));
+  const double hz = 0.5 * z, one_minus_hz = 1.0 - hz;
+  return one_minus_hz + (((1.0 - one_minus_hz) - hz) + (z * r - x * y));
+}
+int exponent_of(double x) {
+  std::uint64_t bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  return static_cast<int>((bits >> 52) & 0x7ff);
+}
+double sine(double x) {
+  if (std::fabs(x) <= 0.7853981633974483) return sin_kernel(x, 0.0);
+  // n = x / (pi/2) rounded to the nearest integer; r + tail = x - n pi/2, with two more
+  // parts of pi/2 when the first subtraction cancels most of x's bits.
+  const double to_int = 6755399441055744.0;  // 1.5 * 2^52
+  const double fn = (x * 6.36619772367581382433e-01 + to_int) - to_int;
+  const int n = static_cast<int>(fn);
+  double r = x - fn * 1.57079632673412561417e+00;
+  double w = fn * 6.07710050650619224932e-11;
+  double y0 = r - w;
+  if (exponent_of(x) - exponent_of(y0) > 16) {
+    double t = r;
+    w = fn * 6.07710050630396597660e-11;
+    r = t - w;
+    w = fn * 2.02226624879595063154e-21 - ((t - r) - w);
+    y0 = r - w;
+    if (exponent_of(x) - exponent_of(y0) > 49) {
+      t = r;
+      w = fn * 2.02226624871116645580e-21;
+      r = t - w;
+      w = fn * 8.47842766036889956997e-32 - ((t - r) - w);
+      y0 = r - w;
+    }
+  }
+  const double y1 = (r - y0) - w;
+  switch (n & 3) {
+    case 0: return sin_kernel(y0, y1);
+    case 1: return cos_kernel(y0, y1);
+    case 2: return -sin_kernel(y0, y1);
+    default: return -cos_kernel(y0, y1);
+  }
+}
 
 double normalize_degrees(double x) {
   x = std::fmod(x, 360.0);
@@ -162,15 +220,15 @@ double new_moon_jde(int k) {
                                          0.000000011 * t4));
   const double om = rad(normalize_degrees(124.7746 - 1.56375588 * kk + 0.0020672 * t2 + 0.00000215 * t3));
   // Periodic terms for the new moon (Meeus, table 49.A).
-  jde += -0.40720 * std::sin(mp) + 0.17241 * e * std::sin(m) + 0.01608 * std::sin(2 * mp) +
-         0.01039 * std::sin(2 * f) + 0.00739 * e * std::sin(mp - m) - 0.00514 * e * std::sin(mp + m) +
-         0.00208 * e * e * std::sin(2 * m) - 0.00111 * std::sin(mp - 2 * f) - 0.00057 * std::sin(mp + 2 * f) +
-         0.00056 * e * std::sin(2 * mp + m) - 0.00042 * std::sin(3 * mp) + 0.00042 * e * std::sin(m + 2 * f) +
-         0.00038 * e * std::sin(m - 2 * f) - 0.00024 * e * std::sin(2 * mp - m) - 0.00017 * std::sin(om) -
-         0.00007 * std::sin(mp + 2 * m) + 0.00004 * std::sin(2 * mp - 2 * f) + 0.00004 * std::sin(3 * m) +
-         0.00003 * std::sin(mp + m - 2 * f) + 0.00003 * std::sin(2 * mp + 2 * f) -
-         0.00003 * std::sin(mp + m + 2 * f) + 0.00003 * std::sin(mp - m + 2 * f) -
-         0.00002 * std::sin(mp - m - 2 * f) - 0.00002 * std::sin(3 * mp + m) + 0.00002 * std::sin(4 * mp);
+  jde += -0.40720 * sine(mp) + 0.17241 * e * sine(m) + 0.01608 * sine(2 * mp) +
+         0.01039 * sine(2 * f) + 0.00739 * e * sine(mp - m) - 0.00514 * e * sine(mp + m) +
+         0.00208 * e * e * sine(2 * m) - 0.00111 * sine(mp - 2 * f) - 0.00057 * sine(mp + 2 * f) +
+         0.00056 * e * sine(2 * mp + m) - 0.00042 * sine(3 * mp) + 0.00042 * e * sine(m + 2 * f) +
+         0.00038 * e * sine(m - 2 * f) - 0.00024 * e * sine(2 * mp - m) - 0.00017 * sine(om) -
+         0.00007 * sine(mp + 2 * m) + 0.00004 * sine(2 * mp - 2 * f) + 0.00004 * sine(3 * m) +
+         0.00003 * sine(mp + m - 2 * f) + 0.00003 * sine(2 * mp + 2 * f) -
+         0.00003 * sine(mp + m + 2 * f) + 0.00003 * sine(mp - m + 2 * f) -
+         0.00002 * sine(mp - m - 2 * f) - 0.00002 * sine(3 * mp + m) + 0.00002 * sine(4 * mp);
   // Additional corrections from the planetary arguments A1..A14.
   static const double kA[14][3] = {
       {299.77, 0.107408, 0.000325}, {251.88, 0.016321, 0.000165}, {251.83, 26.651886, 0.000164},
@@ -181,7 +239,7 @@ double new_moon_jde(int k) {
   for (int i = 0; i < 14; ++i) {
     double arg = kA[i][0] + kA[i][1] * kk;
     if (i == 0) arg -= 0.009173 * t2;
-    jde += kA[i][2] * std::sin(rad(normalize_degrees(arg)));
+    jde += kA[i][2] * sine(rad(normalize_degrees(arg)));
   }
   return jde;
 }
@@ -190,10 +248,10 @@ double solar_longitude(double jde) {
   const double t = (jde - 2451545.0) / 36525.0;
   const double l0 = 280.46646 + 36000.76983 * t + 0.0003032 * t * t;
   const double m = rad(normalize_degrees(357.52911 + 35999.05029 * t - 0.0001537 * t * t));
-  const double c = (1.914602 - 0.004817 * t - 0.000014 * t * t) * std::sin(m) +
-                   (0.019993 - 0.000101 * t) * std::sin(2 * m) + 0.000289 * std::sin(3 * m);
+  const double c = (1.914602 - 0.004817 * t - 0.000014 * t * t) * sine(m) +
+                   (0.019993 - 0.000101 * t) * sine(2 * m) + 0.000289 * sine(3 * m);
   const double omega = rad(normalize_degrees(125.04 - 1934.136 * t));
-  return normalize_degrees(l0 + c - 0.00569 - 0.00478 * std::sin(omega));
+  return normalize_degrees(l0 + c - 0.00569 - 0.00478 * sine(omega));
 }
 
 bool lunar_supported(const CivilDate& d) {
