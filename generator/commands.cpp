@@ -261,7 +261,7 @@ int build(const BuildOptions& options) {
   inputs += "templates\n";
   walked = walked && io::stat_tree(options.templates_dir, inputs);
   if (!options.wasm_dir.empty()) {
-    for (const char* name : {"motcua.js", "motcua.wasm", "motcua-search.wasm"}) {
+    for (const char* name : {"motcua.js", "motcua.wasm", "motcua-forms.wasm", "motcua-search.wasm"}) {
       struct stat st {};
       inputs += name;
       if (::stat((options.wasm_dir + "/" + name).c_str(), &st) == 0) {
@@ -312,19 +312,21 @@ int build(const BuildOptions& options) {
               << "\n  Give the templates folder with --templates DIR. Nothing was written.\n";
     return 2;
   }
-  // The WebAssembly core goes into the site as an asset, hashed like the others.
+  // The WebAssembly core goes into the site as assets, hashed like the others: the loader, the
+  // procedure pages' module and the declaration forms' module.
   if (!options.wasm_dir.empty()) {
     std::size_t found = 0;
-    for (const char* name : {"motcua.js", "motcua.wasm"}) {
+    for (const char* name : {"motcua.js", "motcua.wasm", "motcua-forms.wasm"}) {
       std::string bytes;
       if (io::read_file(options.wasm_dir + "/" + name, bytes)) {
         templates.push_back({std::string("assets/") + name, std::move(bytes)});
         ++found;
       }
     }
-    if (found != 2) {
+    if (found != 3) {
       std::cerr << "motcua: warning: no WebAssembly module in " << io::printable(options.wasm_dir)
-                << " (motcua.js, motcua.wasm): the pages work, but without the offline calculators and drafts.\n"
+                << " (motcua.js, motcua.wasm, motcua-forms.wasm): the pages work, but without the offline calculators"
+                   " and drafts.\n"
                    "  Build it with emcc (./build.sh does), or give its folder with --wasm DIR.\n";
     }
     // The search engine, a module of its own (the first query downloads only it).

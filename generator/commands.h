@@ -8,7 +8,7 @@ struct BuildOptions {
   std::string content_dir = "content";
   std::string out_dir = "site";
   std::string templates_dir;
-  std::string wasm_dir;  // holds motcua.js and motcua.wasm; empty: build the site without the tools
+  std::string wasm_dir;  // holds motcua.js, motcua.wasm and motcua-forms.wasm; empty: build the site without the tools
   std::string base_url = "http://localhost:8000/";
   std::vector<std::string> keep;  // top-level entries of the output folder that survive a build (.git, CNAME)
   bool force = false;             // replace an unmarked site built by an older motcua

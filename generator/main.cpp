@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   build->add_option("--templates", options.templates_dir, "Templates and static assets folder")->capture_default_str();
   build->add_option("--wasm", options.wasm_dir,
-                    "Folder with the WebAssembly core (motcua.js, motcua.wasm) for the offline tools;\n"
+                    "Folder with the WebAssembly core (motcua.js, motcua.wasm, motcua-forms.wasm) for the offline tools;\n"
                     "\"\" builds the site without them")
       ->capture_default_str();
   build->add_option("-j,--jobs", options.jobs,

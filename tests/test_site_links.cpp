@@ -54,7 +54,8 @@ TEST_CASE("the shipped site has no broken internal link", "[links][content]") {
   // The site as ./build.sh ships it: the shipped content, the templates and the WebAssembly
   // modules (their bytes do not matter here, only that pages, precache and files agree).
   std::vector<SourceFile> templates = test::read_folder("templates");
-  for (const char* name : {"assets/motcua.js", "assets/motcua.wasm", "assets/motcua-search.wasm"}) {
+  for (const char* name : {"assets/motcua.js", "assets/motcua.wasm", "assets/motcua-forms.wasm",
+                           "assets/motcua-search.wasm"}) {
     templates.push_back({name, std::string("stand-in for ") + name});
   }
   const std::string base = "https://tthc.example.gov.vn/mot-cua/";

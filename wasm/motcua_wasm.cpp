@@ -12,6 +12,12 @@
 #include "motcua/json_document.h"
 #include "motcua/model.h"
 
+// The engines this module carries (wasm/CMakeLists.txt): all of them by default, or only a
+// procedure page's (motcua::calc_procedure_page) or a form page's (motcua::calc_form_page).
+#ifndef MOTCUA_WASM_CALC
+#define MOTCUA_WASM_CALC motcua::calc_with_data
+#endif
+
 namespace {
 
 char* to_c_string(const std::string& s) {
@@ -60,7 +66,7 @@ char* motcua_check_procedure(const char* json_text) {
 // {"ok": bool, "result": {...}} where result is the engine's answer or its error
 // ({"error": {"field", "message"}}).
 char* motcua_calc(const char* engine, const char* data_json, const char* request_json) {
-  const motcua::CalcReply reply = motcua::calc_with_data(engine != nullptr ? engine : "",
+  const motcua::CalcReply reply = MOTCUA_WASM_CALC(engine != nullptr ? engine : "",
                                                          data_json != nullptr ? data_json : "",
                                                          request_json != nullptr ? request_json : "");
   std::string out = std::string("{\"ok\":") + (reply.ok ? "true" : "false") + ",\"result\":" + reply.json + "}";

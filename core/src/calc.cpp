@@ -114,19 +114,39 @@ CalcReply form_engine(const std::string& data_json, const std::string& request) 
   return reply;
 }
 
-}  // namespace
-
-CalcReply calc_with_data(const std::string& engine, const std::string& data_json, const std::string& request_json) {
-  if (std::optional<CalcReply> refused = refuse_unbounded(request_json)) return *refused;
-  // The data file comes from the site, but a copy saved or altered on the device is read
-  // with the same care: the content reader never produces deeper nesting than this.
+// What every engine refuses before reading anything: an unbounded request, a data file nested
+// deeper than the content reader ever writes (a copy saved or altered on the device is read
+// with the same care as the site's).
+std::optional<CalcReply> refuse_input(const std::string& data_json, const std::string& request_json) {
+  if (std::optional<CalcReply> refused = refuse_unbounded(request_json)) return refused;
   if (nesting_depth(data_json) > limits::kMaxJsonDepth) {
     return error_reply("/", "the data file could not be read: nested too deeply");
   }
-  if (engine == "deadline") return deadline(data_json, request_json);
-  if (engine == "form") return form_engine(data_json, request_json);
-  if (engine == "fee" || engine == "checklist") return procedure_engine(engine, data_json, request_json);
+  return std::nullopt;
+}
+
+CalcReply unknown_engine(const std::string& engine) {
   return error_reply("/", "unknown calculation \"" + engine + "\"");
+}
+
+}  // namespace
+
+CalcReply calc_procedure_page(const std::string& engine, const std::string& data_json, const std::string& request_json) {
+  if (std::optional<CalcReply> refused = refuse_input(data_json, request_json)) return *refused;
+  if (engine == "deadline") return deadline(data_json, request_json);
+  if (engine == "fee" || engine == "checklist") return procedure_engine(engine, data_json, request_json);
+  return unknown_engine(engine);
+}
+
+CalcReply calc_form_page(const std::string& engine, const std::string& data_json, const std::string& request_json) {
+  if (std::optional<CalcReply> refused = refuse_input(data_json, request_json)) return *refused;
+  if (engine == "form") return form_engine(data_json, request_json);
+  return unknown_engine(engine);
+}
+
+CalcReply calc_with_data(const std::string& engine, const std::string& data_json, const std::string& request_json) {
+  return engine == "form" ? calc_form_page(engine, data_json, request_json)
+                          : calc_procedure_page(engine, data_json, request_json);
 }
 
 CalcReply run_calc(const std::string& engine, const Catalog& catalog, const std::string& request_json) {

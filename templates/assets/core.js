@@ -172,11 +172,12 @@
       return callEngine(mod, '_motcua_calc', [name, dataText, JSON.stringify(request)]);
     });
   }
-  // The core this page was built with (assets/motcua.<hash>.wasm). Data is asked for under
+  // The core this page was built with (assets/motcua.<hash>.wasm, or on the declaration forms
+  // and the drafts page assets/motcua-forms.<hash>.wasm). Data is asked for under
   // its name, so that after a site update the service worker still has, for a page kept
   // from an older version, the data that page's own core reads (the core refuses another
   // schema_version). Static hosts ignore the query.
-  var CORE = (/motcua\.([0-9a-f]+)\.wasm$/.exec(body.getAttribute('data-wasm') || '') || [])[1] || '';
+  var CORE = (/motcua(?:-forms)?\.([0-9a-f]+)\.wasm$/.exec(body.getAttribute('data-wasm') || '') || [])[1] || '';
   function dataUrl(url) {
     var u = new URL(url, location.href);
     if (CORE) u.searchParams.set('core', CORE);

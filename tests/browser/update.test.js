@@ -39,7 +39,7 @@ function tmp(prefix) {
 }
 
 // The next release: the same content with a changed style sheet, client scripts (core.js and
-// each tool's) and WebAssembly module, so every hashed asset gets a new name. The module only
+// each tool's) and WebAssembly modules, so every hashed asset gets a new name. The module only
 // gains a custom section (ignored when it runs): we cannot compile a second core here, and the
 // name is what matters.
 function nextRelease() {
@@ -55,7 +55,9 @@ function nextRelease() {
   fs.copyFileSync(path.join(from, 'motcua.js'), path.join(wasm, 'motcua.js'));
   const name = Buffer.from('motcua-next-release');
   const section = Buffer.concat([Buffer.from([0, name.length + 1, name.length]), name]);
-  fs.writeFileSync(path.join(wasm, 'motcua.wasm'), Buffer.concat([fs.readFileSync(path.join(from, 'motcua.wasm')), section]));
+  for (const module of ['motcua.wasm', 'motcua-forms.wasm']) {
+    fs.writeFileSync(path.join(wasm, module), Buffer.concat([fs.readFileSync(path.join(from, module)), section]));
+  }
   return { templates, wasm };
 }
 

@@ -36,10 +36,15 @@ function builtSite(content = 'content') {
   return out;
 }
 
-async function load() {
+// The site ships two modules behind one loader (motcua.js): motcua.wasm with a procedure
+// page's engines (deadline, fee, checklist) and motcua-forms.wasm with the form engine.
+const PROCEDURE_ENGINES = ['deadline', 'fee', 'checklist'];
+const formsWasm = () => process.env.MOTCUA_FORMS_WASM || path.join(path.dirname(jsPath), 'motcua-forms.wasm');
+async function load(engine = 'deadline') {
   assert.ok(jsPath, 'MOTCUA_WASM_JS must point at the built motcua.js (run through ctest)');
   const createMotcua = require(jsPath);
-  return createMotcua({ wasmBinary: fs.readFileSync(jsPath.replace(/\.js$/, '.wasm')) });
+  const wasm = PROCEDURE_ENGINES.includes(engine) ? jsPath.replace(/\.js$/, '.wasm') : formsWasm();
+  return createMotcua({ wasmBinary: fs.readFileSync(wasm) });
 }
 
 function call(mod, name, ...args) {
@@ -109,7 +114,7 @@ function checkExpected(got, expected, label) {
 
 for (const [engine, spec] of Object.entries(engines)) {
   test(`${engine}: the browser module and motcua calc agree on every golden case`, async () => {
-    const mod = await load();
+    const mod = await load(engine);
     let count = 0;
     for (const file of caseFiles(spec.cases)) {
       const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -167,10 +172,11 @@ test('the browser module refuses unbounded requests and keeps working', async ()
   const deadlineData = fs.readFileSync(path.join(root, 'api/lich-lam-viec.json'), 'utf8');
   const formData = fs.readFileSync(path.join(root, 'bieu-mau/to-khai-dang-ky-khai-sinh/du-lieu.json'), 'utf8');
   const feeData = fs.readFileSync(path.join(root, 'thu-tuc/2.000815/du-lieu.json'), 'utf8');
+  const forms = await load('form');
   const deep = '['.repeat(300000) + ']'.repeat(300000);
   for (const [engine, data] of [['deadline', deadlineData], ['form', formData], ['fee', feeData], ['checklist', feeData]]) {
     const started = Date.now();
-    const got = call(mod, '_motcua_calc', engine, data, `{"values": ${deep}}`);
+    const got = call(engine === 'form' ? forms : mod, '_motcua_calc', engine, data, `{"values": ${deep}}`);
     assert.strictEqual(got.ok, false, engine);
     assert.match(got.result.error.message, /nested more than 16 levels/, engine);
     assert.ok(Date.now() - started < 5000, `${engine}: took ${Date.now() - started} ms`);
@@ -192,6 +198,35 @@ test('the browser module refuses unbounded requests and keeps working', async ()
   const ok = call(mod, '_motcua_calc', 'fee', feeData, JSON.stringify({ date: '2026-03-02', inputs: { pages: 7, copies: 2 } }));
   assert.strictEqual(ok.ok, true);
   assert.strictEqual(ok.result.total, 18000);
+});
+
+// Each module carries only its pages' engines and answers any other exactly as the whole
+// set (calc_with_data, here through the reference module motcua-check.wasm) answers an engine it
+// does not know: a page can never get another page's answers by mistake.
+test('each module refuses the other module\'s engines as an unknown calculation', async () => {
+  const root = builtSite();
+  const procedure = await load('deadline');
+  const forms = await load('form');
+  const reference = await require(process.env.MOTCUA_CHECK_WASM_JS)({
+    wasmBinary: fs.readFileSync(process.env.MOTCUA_CHECK_WASM_JS.replace(/\.js$/, '.wasm')),
+  });
+  const data = fs.readFileSync(path.join(root, 'thu-tuc/2.000815/du-lieu.json'), 'utf8');
+  const request = JSON.stringify({ date: '2026-03-02', inputs: { pages: 7, copies: 2 } });
+  const unknown = (engine) => {
+    const e = { field: '/', message: `unknown calculation "${engine}"` };
+    return { ok: false, result: { error: e, errors: [e] } };
+  };
+  for (const [mod, engines] of [[procedure, ['form']], [forms, PROCEDURE_ENGINES]]) {
+    for (const engine of engines) assert.deepStrictEqual(call(mod, '_motcua_calc', engine, data, request), unknown(engine));
+  }
+  for (const engine of ['drafts', '', 'Fee']) {
+    assert.deepStrictEqual(call(reference, '_motcua_calc', engine, data, request), unknown(engine));
+    assert.deepStrictEqual(call(procedure, '_motcua_calc', engine, data, request), unknown(engine));
+    assert.deepStrictEqual(call(forms, '_motcua_calc', engine, data, request), unknown(engine));
+  }
+  // The fee is answered by its module, and both report the same version.
+  assert.strictEqual(call(procedure, '_motcua_calc', 'fee', data, request).ok, true);
+  assert.deepStrictEqual(call(forms, '_motcua_version'), call(procedure, '_motcua_version'));
 });
 
 test.after(() => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); });

@@ -16,10 +16,13 @@ const referenceJs = process.env.MOTCUA_CHECK_WASM_JS;
 const cli = process.env.MOTCUA_CLI;
 const repo = path.join(__dirname, '..', '..');
 
-async function load(jsPath) {
+// The site's two calculators' modules share one loader: motcua.wasm (deadline, fee,
+// checklist) beside it, and motcua-forms.wasm (the form engine).
+const shippedFormsWasm = () => process.env.MOTCUA_FORMS_WASM || path.join(path.dirname(shippedJs), 'motcua-forms.wasm');
+async function load(jsPath, wasm) {
   assert.ok(jsPath, 'MOTCUA_WASM_JS and MOTCUA_CHECK_WASM_JS must name the built modules (run through ctest)');
   const create = require(jsPath);
-  return create({ wasmBinary: fs.readFileSync(jsPath.replace(/\.js$/, '.wasm')) });
+  return create({ wasmBinary: fs.readFileSync(wasm || jsPath.replace(/\.js$/, '.wasm')) });
 }
 
 // Raw bytes in (so invalid UTF-8 reaches the module as it is), raw bytes out.
@@ -81,7 +84,7 @@ function edgeRequests(base) {
 
 test('minijson and nlohmann/json give the same bytes on edge requests, for every engine', async () => {
   assert.ok(cli, 'MOTCUA_CLI must point at the motcua command (run through ctest)');
-  const shipped = await load(shippedJs);
+  const shipped = { procedure: await load(shippedJs), forms: await load(shippedJs, shippedFormsWasm()) };
   const reference = await load(referenceJs);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-json-parity-'));
   try {
@@ -103,7 +106,7 @@ test('minijson and nlohmann/json give the same bytes on edge requests, for every
       const datas = [data, data.replace('{', '{"schema_version":0,'), data.replace('{', '{"zz":1e400,"zy":"\\ud83d\\ude00",')];
       for (const d of datas) {
         for (const request of requests) {
-          const got = calc(shipped, engine, d, request);
+          const got = calc(engine === 'form' ? shipped.forms : shipped.procedure, engine, d, request);
           const want = calc(reference, engine, d, request);
           assert.strictEqual(got.toString('latin1'), want.toString('latin1'), `${engine}: ${request.toString('latin1')}`);
           compared += 1;

@@ -22,4 +22,10 @@ CalcReply run_calc(const std::string& engine, const Catalog& catalog, const std:
 // another schema version is refused with an error naming "/schema_version".
 CalcReply calc_with_data(const std::string& engine, const std::string& data_json, const std::string& request_json);
 
+// calc_with_data() for one kind of page's engines: a procedure page's (deadline, fee, checklist)
+// and a form page's (form). Any other engine gets calc_with_data()'s "unknown calculation"
+// reply. Each WebAssembly module links one of them, so a page downloads only its engines.
+CalcReply calc_procedure_page(const std::string& engine, const std::string& data_json, const std::string& request_json);
+CalcReply calc_form_page(const std::string& engine, const std::string& data_json, const std::string& request_json);
+
 }  // namespace motcua

@@ -48,4 +48,11 @@ std::vector<std::string> page_scripts(std::string_view body_html) {
   return out;
 }
 
+std::string page_wasm(std::string_view body_html) {
+  for (const char* form_tool : {"data-tool=\"form\"", "data-tool=\"drafts\""}) {
+    if (body_html.find(form_tool) != std::string_view::npos) return "motcua-forms.wasm";
+  }
+  return "motcua.wasm";
+}
+
 }  // namespace motcua::render

@@ -20,4 +20,10 @@ const std::vector<std::string>& client_scripts();
 // pages may be rendered in parallel.
 std::vector<std::string> page_scripts(std::string_view body_html);
 
+// The calculators' WebAssembly module (logical asset name) the page whose rendered body is
+// `body_html` loads when a tool first calculates: "motcua-forms.wasm" (the form engine) on the
+// declaration forms and the drafts page, "motcua.wasm" (deadline, fee, checklist) elsewhere.
+// Both share the loader motcua.js. A pure function of its argument, like page_scripts().
+std::string page_wasm(std::string_view body_html);
+
 }  // namespace motcua::render

@@ -361,11 +361,13 @@ class SiteBuilder {
       scripts.push_back(x);
     }
     put(layout, "scripts", scripts);
-    // The WebAssembly core is there when the build found it (motcua build --wasm).
-    const bool wasm = assets_.count("motcua.js") && assets_.count("motcua.wasm");
+    // The WebAssembly core is there when the build found it (motcua build --wasm): the module
+    // of this page's engines (render/page_scripts.h), both behind the same loader.
+    const std::string wasm_module = render::page_wasm(body);
+    const bool wasm = assets_.count("motcua.js") && assets_.count(wasm_module);
     put(layout, "wasm", wasm);
     put(layout, "wasm_js", wasm ? root + assets_.at("motcua.js") : "");
-    put(layout, "wasm_url", wasm ? root + assets_.at("motcua.wasm") : "");
+    put(layout, "wasm_url", wasm ? root + assets_.at(wasm_module) : "");
     put(layout, "content_as_of_iso", c_.site.content_as_of);
     // The search: its index head, and its engine when the build has the WebAssembly modules.
     put(layout, "search_head", root + kSearchHeadPath);
