@@ -93,13 +93,13 @@ const char* commune_kind_name(const std::string& kind) {
 
 namespace {
 template <typename T, typename Key>
-void build(std::map<std::string, std::size_t>& index, const std::vector<T>& items, Key key) {
+void build(std::unordered_map<std::string, std::size_t>& index, const std::vector<T>& items, Key key) {
   index.clear();
   for (std::size_t i = 0; i < items.size(); ++i) index.emplace(key(items[i]), i);
 }
 
 template <typename T>
-const T* lookup(const std::map<std::string, std::size_t>& index, const std::vector<T>& items,
+const T* lookup(const std::unordered_map<std::string, std::size_t>& index, const std::vector<T>& items,
                 const std::string& key) {
   const auto it = index.find(key);
   return it == index.end() ? nullptr : &items[it->second];
@@ -234,6 +234,7 @@ bool Catalog::received_outside_centers(const Procedure& p) {
 
 bool Catalog::receives(const ProvinceCatalog& province, const CatalogEntry& entry,
                        const Commune* commune) const {
+  (void)province;  // the rule reads the entry and the commune; the province names the catalog
   if (commune != nullptr &&
       std::find(commune->also_receives.begin(), commune->also_receives.end(), entry.procedure) !=
           commune->also_receives.end()) {
@@ -241,12 +242,16 @@ bool Catalog::receives(const ProvinceCatalog& province, const CatalogEntry& entr
   }
   const Procedure* national = find_procedure(entry.procedure);
   if (national != nullptr && received_outside_centers(*national)) return false;
-  return receives_by_level(province, entry, commune);
+  return receives_by_level(entry, commune, national);
 }
 
 bool Catalog::receives_by_level(const ProvinceCatalog& province, const CatalogEntry& entry,
                                 const Commune* commune) const {
   (void)province;
+  return receives_by_level(entry, commune, find_procedure(entry.procedure));
+}
+
+bool Catalog::receives_by_level(const CatalogEntry& entry, const Commune* commune, const Procedure* p) const {
   const auto listed = [&](const std::string& name) {
     return std::find(entry.centers.begin(), entry.centers.end(), name) != entry.centers.end();
   };
@@ -255,13 +260,11 @@ bool Catalog::receives_by_level(const ProvinceCatalog& province, const CatalogEn
   };
   if (commune == nullptr) {
     if (!entry.centers.empty()) return listed(kProvinceCenter);
-    const Procedure* p = find_procedure(entry.procedure);
     return p != nullptr && (p->has_level(Level::tinh) || p->has_level(Level::bo) || p->has_level(Level::khac));
   }
   if (in(commune->does_not_receive, entry.procedure)) return false;
   if (in(commune->also_receives, entry.procedure)) return true;
   if (!entry.centers.empty()) return listed(commune->slug);
-  const Procedure* p = find_procedure(entry.procedure);
   return p != nullptr && p->has_level(Level::xa);
 }
 

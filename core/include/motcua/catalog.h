@@ -3,6 +3,7 @@
 // catalog on the national procedures.
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "motcua/forms.h"
@@ -94,13 +95,19 @@ class Catalog {
   // Procedure::received_at is considered.
   bool receives_by_level(const ProvinceCatalog& province, const CatalogEntry& entry,
                          const Commune* commune) const;
+  // The same, given the entry's national procedure (find_procedure(entry.procedure), which
+  // may be null): a national build asks it for every entry of every commune.
+  bool receives_by_level(const CatalogEntry& entry, const Commune* commune, const Procedure* national) const;
 
-  std::map<std::string, std::size_t> procedure_index_;
-  std::map<std::string, std::size_t> field_index_;
-  std::map<std::string, std::size_t> life_event_index_;
-  std::map<std::string, std::size_t> province_index_;
-  std::map<std::string, std::size_t> province_catalog_index_;
-  std::map<std::string, std::map<std::string, std::size_t>> entry_index_;  // province -> code -> entry
+  // Key -> position in its vector. Hashed: the renderer looks procedures up millions of times
+  // on a national catalog (every entry of every commune).
+  using Index = std::unordered_map<std::string, std::size_t>;
+  Index procedure_index_;
+  Index field_index_;
+  Index life_event_index_;
+  Index province_index_;
+  Index province_catalog_index_;
+  std::unordered_map<std::string, Index> entry_index_;  // province -> code -> entry
   std::vector<const Procedure*> by_name_;
 };
 

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <unordered_map>
 
 #include "motcua/deadline.h"
 #include "motcua/forms.h"
@@ -242,7 +243,7 @@ class SiteBuilder {
   std::vector<std::string> page_paths_;
   Data national_help_;
   SearchIndexFiles search_;
-  std::map<std::string, std::size_t> rank_;  // procedure code -> position A–Z
+  std::unordered_map<std::string, std::size_t> rank_;  // procedure code -> position A–Z
 
   bool load_templates(const std::vector<SourceFile>& templates) {
     static const char* const required[] = {"layout", "home",   "az",       "procedure", "procedure-list",
@@ -809,8 +810,12 @@ class SiteBuilder {
 
   // Catalog entries by field, in the order of fields.json, each A–Z; empty fields left out.
   std::vector<std::pair<const Field*, std::vector<Listed>>> by_field(std::vector<Listed> listed) {
-    std::stable_sort(listed.begin(), listed.end(),
-                     [&](const Listed& a, const Listed& b) { return name_rank(*a.first) < name_rank(*b.first); });
+    // Each rank looked up once, not once per comparison (a national build sorts every commune's list).
+    std::vector<std::pair<std::size_t, Listed>> ranked;
+    ranked.reserve(listed.size());
+    for (const Listed& l : listed) ranked.emplace_back(name_rank(*l.first), l);
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < ranked.size(); ++i) listed[i] = ranked[i].second;
     std::vector<std::pair<const Field*, std::vector<Listed>>> out;
     for (const Field& f : c_.fields) {
       std::vector<Listed> in;
