@@ -3,7 +3,6 @@
 // expected. The cases below the golden runner cover what the records never show.
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -128,12 +127,9 @@ TEST_CASE("odd channel cells never throw, loop or produce invalid UTF-8", "[impo
     for (const portal::Flag& f : p.flags) CHECK_NOTHROW(json(f.text).dump());
   }
 
-  // Linear time: a table of 20,000 rows parses quickly.
+  // A table of 20,000 rows parses (a quadratic parser would run into ctest's timeout).
   std::string big = kHeader;
   for (int i = 0; i < 20000; ++i) big += i % 2 ? "Trực tuyến1Miễn phíTrực tiếp tại " : "Dịch vụ bưu chính3 Ngày";
-  const auto start = std::chrono::steady_clock::now();
   const portal::Parsed p = portal::parse_channels(big);
-  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  CHECK(seconds < 5.0);
   CHECK(p.value.size() <= 3);
 }

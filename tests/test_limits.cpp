@@ -3,7 +3,6 @@
 // core/include/motcua/limits.h and docs/security.md.
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <functional>
 #include <nlohmann/json.hpp>
 
@@ -64,10 +63,6 @@ std::string nested(const std::string& open, const std::string& close, std::size_
   s += core;
   for (std::size_t i = 0; i < depth; ++i) s += close;
   return s;
-}
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace
@@ -188,11 +183,9 @@ TEST_CASE("deeply nested calc requests are refused by every engine, natively as 
                                   nested("[", "]", 300'000, "1") + "}";
   for (const char* engine : {"deadline", "fee", "checklist", "form"}) {
     DYNAMIC_SECTION(engine) {
-      const auto start = std::chrono::steady_clock::now();
       const CalcReply r = run_calc(engine, shipped(), deep_values);
       CHECK_FALSE(r.ok);
       CHECK(reply_of(r)["error"]["message"] == "the request is nested more than 16 levels deep; no calculation needs that");
-      CHECK(seconds_since(start) < 5);  // generous: it is refused after one linear scan
       const CalcReply arrays = calc_with_data(engine, "{}", nested("[", "]", 10'000, ""));
       CHECK_FALSE(arrays.ok);
       CHECK(reply_of(arrays)["error"]["field"] == "/");
@@ -215,14 +208,12 @@ TEST_CASE("requests larger than 1 MiB are refused", "[limits][calc]") {
 TEST_CASE("deadline requests: pauses and stages are bounded in number and span", "[limits][deadline]") {
   const std::string received = R"("received_at": "2026-02-13T10:00:00+07:00")";
   SECTION("a pause to 9999-12-31 is refused at once") {
-    const auto start = std::chrono::steady_clock::now();
     const CalcReply r = run_calc("deadline", shipped(), "{" + received + R"(, "duration": {"value": 5, "unit": "working_days"},
       "pauses": [{"from": "2026-02-16T08:00:00+07:00", "to": "9999-12-31T17:00:00+07:00"}]})");
     CHECK_FALSE(r.ok);
     const json got = reply_of(r);
     CHECK(got["error"]["field"] == "/pauses/0/to");
     CHECK(got["error"]["message"] == "a pause ends within 20 years of the day the dossier was received (\"received_at\")");
-    CHECK(seconds_since(start) < 5);
   }
   SECTION("a pause of a few years still counts") {
     const CalcReply r = run_calc("deadline", shipped(), "{" + received + R"(, "duration": {"value": 5, "unit": "working_days"},

@@ -14,6 +14,9 @@
 #include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
+// Optional, as in libFuzzer: a target that loads fixed data (the calc targets load the
+// shipped catalog) does it here, before the first input's time starts.
+extern "C" __attribute__((weak)) int LLVMFuzzerInitialize(int* argc, char*** argv);
 
 int main(int argc, char** argv) {
   namespace fs = std::filesystem;
@@ -36,6 +39,7 @@ int main(int argc, char** argv) {
     }
   }
   std::sort(inputs.begin(), inputs.end());
+  if (LLVMFuzzerInitialize) LLVMFuzzerInitialize(&argc, &argv);
   for (const std::string& path : inputs) {
     std::fprintf(stderr, "Running: %s\n", path.c_str());
     std::ifstream in(path, std::ios::binary);
