@@ -4,6 +4,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <future>
 #include <thread>
 #include <iostream>
 #include <iterator>
@@ -252,26 +253,30 @@ int build(const BuildOptions& options) {
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   // What the site is built from: every file of the content, templates and WebAssembly
   // folders (name, size, modification time), the options that shape the output, and this
-  // motcua. A folder built from the same inputs, untouched since, is left as it is.
-  std::string inputs = std::string("motcua ") + MOTCUA_VERSION + "\nbase " + site_options.base_url +
-                       "\nprecompress " + (options.precompress ? "yes" : "no") + "\n";
-  for (const std::string& k : options.keep) inputs += "keep " + k + "\n";
-  inputs += "content\n";
-  bool walked = io::stat_tree(options.content_dir, inputs);
-  inputs += "templates\n";
-  walked = walked && io::stat_tree(options.templates_dir, inputs);
-  if (!options.wasm_dir.empty()) {
-    for (const char* name : {"motcua.js", "motcua.wasm", "motcua-forms.wasm", "motcua-search.wasm"}) {
-      struct stat st {};
-      inputs += name;
-      if (::stat((options.wasm_dir + "/" + name).c_str(), &st) == 0) {
-        inputs += " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
-                  std::to_string(st.st_mtim.tv_nsec);
+  // motcua. A folder built from the same inputs, untouched since, is left as it is. The
+  // folders are looked at on another thread while the writer looks at the output folder:
+  // an unchanged rebuild is nothing but these two walks.
+  std::future<std::string> fingerprint = std::async(std::launch::async, [&options, &site_options] {
+    std::string inputs = std::string("motcua ") + MOTCUA_VERSION + "\nbase " + site_options.base_url +
+                         "\nprecompress " + (options.precompress ? "yes" : "no") + "\n";
+    for (const std::string& k : options.keep) inputs += "keep " + k + "\n";
+    inputs += "content\n";
+    bool walked = io::stat_tree(options.content_dir, inputs);
+    inputs += "templates\n";
+    walked = walked && io::stat_tree(options.templates_dir, inputs);
+    if (!options.wasm_dir.empty()) {
+      for (const char* name : {"motcua.js", "motcua.wasm", "motcua-forms.wasm", "motcua-search.wasm"}) {
+        struct stat st {};
+        inputs += name;
+        if (::stat((options.wasm_dir + "/" + name).c_str(), &st) == 0) {
+          inputs += " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
+                    std::to_string(st.st_mtim.tv_nsec);
+        }
+        inputs += "\n";
       }
-      inputs += "\n";
     }
-  }
-  inputs = walked ? content_hash(inputs) : "";
+    return walked ? content_hash(inputs) : std::string();
+  });
   io::WriteOptions write_options;
   write_options.keep = options.keep;
   write_options.force = options.force;
@@ -294,6 +299,7 @@ int build(const BuildOptions& options) {
   if (const io::WriteResult began = writer.begin(out, write_options, error); began != io::WriteResult::written) {
     return failed(began);
   }
+  const std::string inputs = fingerprint.get();
   if (steps.run("compare with the previous build", [&] { return writer.up_to_date(inputs); })) {
     std::cout << "Nothing changed since the site in " << shown_out
               << "/ was built (same content, templates and options): no file was written.\n";

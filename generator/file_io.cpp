@@ -118,7 +118,8 @@ struct TreeReader {
     // comes from many hands, and a link to /proc/self/environ or ~/.ssh must never be
     // published (nor echoed in an error excerpt).
     struct stat link {};
-    if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    const bool looked = ::lstat(path.c_str(), &link) == 0;
+    if (looked && S_ISLNK(link.st_mode)) {
       char* resolved = ::realpath(path.c_str(), nullptr);
       if (resolved != nullptr) {
         const std::string target(resolved);
@@ -130,8 +131,10 @@ struct TreeReader {
         }
       }
     }
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {  // follows symbolic links
+    // Not a link: what lstat saw is the entry itself (one system call per file: an
+    // unchanged rebuild looks at every content file).
+    struct stat st = link;
+    if ((!looked || S_ISLNK(link.st_mode)) && ::stat(path.c_str(), &st) != 0) {  // follows symbolic links
       const int err = errno;
       struct stat link {};
       if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -22,6 +23,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "file_io.h"
@@ -124,6 +126,9 @@ struct Mark {
   std::unordered_map<std::string, std::string> sums;
   std::string inputs;  // fingerprint of what the site was built from
   std::string version;
+  // Filled while the folder is inspected: the size of each listed file found there as a
+  // regular file. The keys view the strings of `files` (a moved set keeps its nodes).
+  std::unordered_map<std::string_view, std::int64_t> found_sizes;
 };
 
 enum class State {
@@ -218,10 +223,11 @@ bool find_foreign(const fs::path& dir, const std::string& rel, const std::set<st
     const std::string path = rel.empty() ? name : rel + "/" + name;
     struct stat st {};
     const bool is_folder = lstat_path(dir / name, st) && S_ISDIR(st.st_mode);
+    const auto listed = is_folder ? files.end() : files.find(path);
     if (is_folder && folders.count(path)) {
       if (!find_foreign(dir / name, path, files, folders, keep, r, error)) return false;
-    } else if (!is_folder && files.count(path)) {
-      continue;
+    } else if (listed != files.end()) {
+      if (S_ISREG(st.st_mode)) r.mark.found_sizes.emplace(*listed, static_cast<std::int64_t>(st.st_size));
     } else {
       note(r, is_folder ? path + "/" : path, rel.empty());  // "/" marks a folder in messages
     }
@@ -687,7 +693,16 @@ struct SiteWriter::Impl {
     if (!has_old) return false;
     const auto it = old.sums.find(path);
     if (it == old.sums.end() || it->second != sum) return false;
-    if (options.precompress && is_text(path)) return old.files.count(path + ".gz") && old.files.count(path + ".br");
+    // ... and still there, of that size: a page deleted or cut short by hand since the
+    // previous build is written again, not linked.
+    const auto found = old.found_sizes.find(path);
+    if (found == old.found_sizes.end() || sum.compare(sum.find(' ') + 1, std::string::npos,
+                                                      std::to_string(found->second)) != 0) {
+      return false;
+    }
+    if (options.precompress && is_text(path)) {
+      return old.found_sizes.count(path + ".gz") && old.found_sizes.count(path + ".br");
+    }
     return true;
   }
 
@@ -978,11 +993,14 @@ WriteResult SiteWriter::finish(const std::string& inputs, std::string& error) {
 bool SiteWriter::up_to_date(const std::string& inputs) const {
   const Impl& s = *s_;
   if (!s.began || !s.has_old || inputs.empty() || s.old.inputs != inputs || s.old.sums.empty()) return false;
+  // Every listed file is still there with its size, as the inspection in begin() found it
+  // (the lock keeps other builds out since).
   for (const std::string& f : s.old.files) {
-    struct stat st {};
-    if (!lstat_path(s.target / f, st) || !S_ISREG(st.st_mode)) return false;
+    const auto found = s.old.found_sizes.find(f);
+    if (found == s.old.found_sizes.end()) return false;
     const auto sum = s.old.sums.find(f);
-    if (sum != s.old.sums.end() && sum->second.substr(sum->second.find(' ') + 1) != std::to_string(st.st_size)) {
+    if (sum != s.old.sums.end() && sum->second.compare(sum->second.find(' ') + 1, std::string::npos,
+                                                       std::to_string(found->second)) != 0) {
       return false;
     }
   }

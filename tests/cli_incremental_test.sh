@@ -45,6 +45,24 @@ check "... says the site is up to date" grep -q "is up to date" "$work/out.txt"
 touched "$work/site" >"$work/after.txt"
 check "... and touches no file" cmp -s "$work/before.txt" "$work/after.txt"
 
+# The content unchanged, but a page of the site deleted and another cut short by hand: the
+# rebuild does not take the site for up to date; it puts both back as they were (with their
+# copies) and writes nothing else.
+sums "$work/site" >"$work/sums-before.txt"
+rm "$work/site/thu-tuc/1.001193/index.html"
+: >"$work/site/tim-kiem/index.html"
+build --content "$work/content" --out "$work/site" >"$work/out.txt" 2>&1
+check "a rebuild after a page was deleted and another emptied exits 0" test $? -eq 0
+check "... does not call the site unchanged" bash -c '! grep -q "Nothing changed" "$0"' "$work/out.txt"
+sums "$work/site" >"$work/sums-after.txt"
+check "... and both pages are back as they were" cmp -s "$work/sums-before.txt" "$work/sums-after.txt"
+touched "$work/site" >"$work/after.txt"
+LC_ALL=C comm -13 "$work/before.txt" "$work/after.txt" | cut -d' ' -f1 | sed 's/\.\(br\|gz\)$//' | LC_ALL=C sort -u >"$work/written.txt"
+printf '%s\n' ./thu-tuc/1.001193/index.html ./tim-kiem/index.html >"$work/expected.txt"
+check "... writing only those two (and their .br/.gz copies)" cmp -s "$work/written.txt" "$work/expected.txt" ||
+  diff "$work/written.txt" "$work/expected.txt" | head
+touched "$work/site" >"$work/before.txt"
+
 # One procedure edited: its name and its fee.
 edited="$work/content/procedures/1.001193/procedure.json"
 sed -i 's/"name": "Đăng ký khai sinh"/"name": "Đăng ký khai sinh cho trẻ em"/' "$edited"
