@@ -55,6 +55,7 @@ void print_diagnostics(const Diagnostics& diags, const std::map<std::string, con
     const auto it = sources.find(d.file);
     if (it == sources.end() || d.line <= 0) continue;
     const std::string& text = *it->second;
+    if (text.empty()) continue;  // freed once read (a build keeps only the files messages name)
     std::size_t start = 0;
     for (int line = 1; line < d.line && start != std::string::npos; ++line) {
       start = text.find('\n', start);
@@ -100,7 +101,9 @@ struct Loaded {
 
 // Reads, loads and validates the content, printing diagnostics unless `quiet`. Returns the exit
 // code: 0, 1 for content errors, 2 when the content cannot be read.
-int load(const BuildOptions& options, Steps& steps, Loaded& loaded, bool quiet = false) {
+// `release`: the build needs the content as read only for the excerpts of messages, so each
+// procedure's files are freed once it is read (load_catalog_releasing).
+int load(const BuildOptions& options, Steps& steps, Loaded& loaded, bool quiet = false, bool release = false) {
   std::vector<SourceFile>& files = loaded.files;
   if (!steps.run("read content", [&] { return io::read_tree(options.content_dir, files, loaded.read_error); })) {
     if (quiet) return 2;
@@ -110,7 +113,9 @@ int load(const BuildOptions& options, Steps& steps, Loaded& loaded, bool quiet =
     return 2;
   }
   const std::string prefix = with_slash(options.content_dir);
-  loaded.catalog = steps.run("load and validate", [&] { return load_catalog(files, prefix, loaded.diags); });
+  loaded.catalog = steps.run("load and validate", [&] {
+    return release ? load_catalog_releasing(files, prefix, loaded.diags) : load_catalog(files, prefix, loaded.diags);
+  });
   std::map<std::string, const std::string*> sources;
   for (const SourceFile& f : files) sources[prefix + f.path] = &f.text;
   if (!quiet) print_diagnostics(loaded.diags, sources);
@@ -307,7 +312,7 @@ int build(const BuildOptions& options) {
   }
 
   Loaded loaded;
-  if (const int code = load(options, steps, loaded)) return code;
+  if (const int code = load(options, steps, loaded, false, true)) return code;
   // The catalog holds what the site needs; the content as read (the size of the content
   // folder) was kept only for the diagnostics' excerpts.
   std::vector<SourceFile>().swap(loaded.files);

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "fixtures.h"
+#include "motcua/site_renderer.h"
 
 using namespace motcua;
 
@@ -21,7 +22,69 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
+// Every case of tests/sites/invalid/: its name and its content files.
+std::vector<std::pair<std::string, test::FileMap>> invalid_cases() {
+  const auto root = std::filesystem::path(test::source_path("tests/sites/invalid"));
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(root)) {
+    if (entry.is_directory()) names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  const test::FileMap base = test::to_map(test::read_folder("tests/sites/basic/content"));
+  std::vector<std::pair<std::string, test::FileMap>> out;
+  for (const std::string& name : names) {
+    test::FileMap content = base;
+    const std::string dir = "tests/sites/invalid/" + name;
+    if (std::filesystem::exists(root / name / "overlay")) {
+      for (const SourceFile& f : test::read_folder(dir + "/overlay")) content[f.path] = f.text;
+    }
+    if (std::filesystem::exists(root / name / "remove.txt")) {
+      const test::FileMap meta = test::to_map(test::read_folder(dir));
+      for (const std::string& path : lines_of(meta.at("remove.txt"))) content.erase(path);
+    }
+    out.emplace_back(name, std::move(content));
+  }
+  return out;
+}
+
 }  // namespace
+
+// What `motcua build` loads with: each procedure's files are freed once it is read, to keep
+// the content as read and the catalog out of memory together. The messages, their excerpts and
+// the catalog must not change.
+TEST_CASE("a build frees each procedure's files once read, keeping every file a message names",
+          "[invalid][memory]") {
+  std::vector<std::pair<std::string, test::FileMap>> cases = invalid_cases();
+  REQUIRE(cases.size() >= 12);
+  cases.emplace_back("(valid)", test::to_map(test::read_folder("tests/sites/basic/content")));
+  for (const auto& [name, content] : cases) {
+    DYNAMIC_SECTION(name) {
+      Diagnostics kept_diags, freed_diags;
+      const Catalog kept = load_catalog(test::to_files(content), "content/", kept_diags);
+      std::vector<SourceFile> files = test::to_files(content);
+      const Catalog freed = load_catalog_releasing(files, "content/", freed_diags);
+      CHECK(test::formatted(freed_diags) == test::formatted(kept_diags));
+      std::size_t emptied = 0;
+      for (const SourceFile& f : files) {
+        const bool named = std::any_of(freed_diags.items().begin(), freed_diags.items().end(),
+                                       [&](const Diagnostic& d) { return d.file == "content/" + f.path; });
+        if (named) CHECK(f.text == content.at(f.path));
+        if (f.text.empty() && !content.at(f.path).empty()) {
+          ++emptied;
+          CHECK(f.path.rfind("procedures/", 0) == 0);
+        }
+      }
+      CHECK(emptied > 0);
+      if (!kept_diags.has_errors()) {
+        SiteOptions options;
+        options.base_url = "https://tthc.example.gov.vn/";
+        const std::vector<OutputFile> a = render_catalog_api(kept, options), b = render_catalog_api(freed, options);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].bytes == b[i].bytes);
+      }
+    }
+  }
+}
 
 TEST_CASE("invalid content gives every error with its position", "[invalid]") {
   const auto root = std::filesystem::path(test::source_path("tests/sites/invalid"));

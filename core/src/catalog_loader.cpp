@@ -297,6 +297,11 @@ class Loader {
       : prefix_(prefix), diags_(diags) {
     for (const SourceFile& f : files) files_[f.path] = &f;
   }
+  // load_catalog_releasing: the files may be emptied once read (see the header).
+  Loader(std::vector<SourceFile>& files, const std::string& prefix, Diagnostics& diags)
+      : Loader(static_cast<const std::vector<SourceFile>&>(files), prefix, diags) {
+    for (SourceFile& f : files) releasable_[f.path] = &f;
+  }
 
   Catalog run() {
     parse_all_json();
@@ -322,6 +327,7 @@ class Loader {
   std::string prefix_;
   Diagnostics& diags_;
   std::map<std::string, const SourceFile*> files_;
+  std::map<std::string, SourceFile*> releasable_;  // empty unless the caller lets texts go
   std::map<std::string, JsonDocument> docs_;  // by relative path; only those that parsed
   std::set<std::string> used_;
   std::set<std::string> broken_;  // JSON files that did not parse: skip checks that depend on them
@@ -622,10 +628,27 @@ class Loader {
     return text;
   }
 
+  // Frees the text of a procedure's files that no message since `first` names.
+  void release_procedure_files(const std::string& dir, std::size_t first) {
+    if (releasable_.empty()) return;
+    for (const char* name : {"/procedure.json", "/steps.md", "/conditions.md"}) {
+      const auto it = releasable_.find(dir + name);
+      if (it == releasable_.end()) continue;
+      const std::string shown = display(it->first);
+      const auto& items = diags_.items();
+      if (std::any_of(items.begin() + static_cast<std::ptrdiff_t>(first), items.end(),
+                      [&](const Diagnostic& d) { return d.file == shown; })) {
+        continue;
+      }
+      std::string().swap(it->second->text);
+    }
+  }
+
   void read_procedures() {
     for (const auto& [path, file] : files_) {
       if (path.rfind("procedures/", 0) != 0 || !procedure_file(path)) continue;
       const std::string dir = parent_dir(path);
+      const std::size_t first_message = diags_.items().size();
       used_.insert(path);
       JsonDocument parsed;
       const JsonDocument* d = parse_json({display(path), file->text}, parsed, diags_) ? &parsed : nullptr;
@@ -661,6 +684,7 @@ class Loader {
       }
       p.file = display(path);
       catalog_.procedures.push_back(std::move(p));
+      release_procedure_files(dir, first_message);
     }
     // Every procedure folder must hold a procedure.json.
     std::set<std::string> dirs_with_json;
@@ -1395,6 +1419,14 @@ bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags,
 
 Catalog load_catalog(const std::vector<SourceFile>& files, const std::string& display_prefix,
                      Diagnostics& diags) {
+  Loader loader(files, display_prefix, diags);
+  Catalog c = loader.run();
+  diags.sort();
+  return c;
+}
+
+Catalog load_catalog_releasing(std::vector<SourceFile>& files, const std::string& display_prefix,
+                               Diagnostics& diags) {
   Loader loader(files, display_prefix, diags);
   Catalog c = loader.run();
   diags.sort();

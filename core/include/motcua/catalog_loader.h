@@ -17,6 +17,13 @@ namespace motcua {
 Catalog load_catalog(const std::vector<SourceFile>& files, const std::string& display_prefix,
                      Diagnostics& diags);
 
+// The same, for a caller that keeps the files only for the excerpts of messages: the text
+// of each procedure's files (procedure.json, steps.md, conditions.md) is freed as soon as
+// the procedure is read, unless a message names the file. The content as read and the
+// catalog are then never in memory together (a national catalog is 10,000 such folders).
+Catalog load_catalog_releasing(std::vector<SourceFile>& files, const std::string& display_prefix,
+                               Diagnostics& diags);
+
 // Reads and validates one procedure.json on its own (without cross-references).
 // Used by the wasm module and by editors.
 // `categories`: the applicant categories fee exemptions may name (nullptr: not checked).
