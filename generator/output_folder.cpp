@@ -129,6 +129,15 @@ struct Mark {
   // Filled while the folder is inspected: the size of each listed file found there as a
   // regular file. The keys view the strings of `files` (a moved set keeps its nodes).
   std::unordered_map<std::string_view, std::int64_t> found_sizes;
+
+  // The listed file was found as a regular file, of the size its sum gives where it has one.
+  bool found_as_listed(const std::string& path) const {
+    const auto found = found_sizes.find(path);
+    if (found == found_sizes.end()) return false;
+    const auto sum = sums.find(path);
+    return sum == sums.end() ||
+           sum->second.compare(sum->second.find(' ') + 1, std::string::npos, std::to_string(found->second)) == 0;
+  }
 };
 
 enum class State {
@@ -695,13 +704,9 @@ struct SiteWriter::Impl {
     if (it == old.sums.end() || it->second != sum) return false;
     // ... and still there, of that size: a page deleted or cut short by hand since the
     // previous build is written again, not linked.
-    const auto found = old.found_sizes.find(path);
-    if (found == old.found_sizes.end() || sum.compare(sum.find(' ') + 1, std::string::npos,
-                                                      std::to_string(found->second)) != 0) {
-      return false;
-    }
+    if (!old.found_as_listed(path)) return false;
     if (options.precompress && is_text(path)) {
-      return old.found_sizes.count(path + ".gz") && old.found_sizes.count(path + ".br");
+      return old.found_as_listed(path + ".gz") && old.found_as_listed(path + ".br");
     }
     return true;
   }
@@ -995,16 +1000,8 @@ bool SiteWriter::up_to_date(const std::string& inputs) const {
   if (!s.began || !s.has_old || inputs.empty() || s.old.inputs != inputs || s.old.sums.empty()) return false;
   // Every listed file is still there with its size, as the inspection in begin() found it
   // (the lock keeps other builds out since).
-  for (const std::string& f : s.old.files) {
-    const auto found = s.old.found_sizes.find(f);
-    if (found == s.old.found_sizes.end()) return false;
-    const auto sum = s.old.sums.find(f);
-    if (sum != s.old.sums.end() && sum->second.compare(sum->second.find(' ') + 1, std::string::npos,
-                                                       std::to_string(found->second)) != 0) {
-      return false;
-    }
-  }
-  return true;
+  return std::all_of(s.old.files.begin(), s.old.files.end(),
+                     [&](const std::string& f) { return s.old.found_as_listed(f); });
 }
 
 }  // namespace motcua::io

@@ -40,7 +40,7 @@ std::vector<std::pair<std::string, test::FileMap>> invalid_cases() {
     }
     if (std::filesystem::exists(root / name / "remove.txt")) {
       const test::FileMap meta = test::to_map(test::read_folder(dir));
-      for (const std::string& path : lines_of(meta.at("remove.txt"))) content.erase(path);
+      for (const std::string& path : lines_of(meta.at("remove.txt"))) REQUIRE(content.erase(path) == 1);
     }
     out.emplace_back(name, std::move(content));
   }
@@ -87,28 +87,11 @@ TEST_CASE("a build frees each procedure's files once read, keeping every file a 
 }
 
 TEST_CASE("invalid content gives every error with its position", "[invalid]") {
-  const auto root = std::filesystem::path(test::source_path("tests/sites/invalid"));
-  std::vector<std::string> cases;
-  for (const auto& entry : std::filesystem::directory_iterator(root)) {
-    if (entry.is_directory()) cases.push_back(entry.path().filename().string());
-  }
-  std::sort(cases.begin(), cases.end());
+  const std::vector<std::pair<std::string, test::FileMap>> cases = invalid_cases();
   REQUIRE(cases.size() >= 12);
-  const test::FileMap base = test::to_map(test::read_folder("tests/sites/basic/content"));
-  for (const std::string& name : cases) {
+  for (const auto& [name, content] : cases) {
     DYNAMIC_SECTION(name) {
-      test::FileMap content = base;
-      const std::string dir = "tests/sites/invalid/" + name;
-      if (std::filesystem::exists(root / name / "overlay")) {
-        for (const SourceFile& f : test::read_folder(dir + "/overlay")) content[f.path] = f.text;
-      }
-      if (std::filesystem::exists(root / name / "remove.txt")) {
-        const test::FileMap meta = test::to_map(test::read_folder(dir));
-        for (const std::string& path : lines_of(meta.at("remove.txt"))) {
-          REQUIRE(content.erase(path) == 1);
-        }
-      }
-      const test::FileMap meta = test::to_map(test::read_folder(dir));
+      const test::FileMap meta = test::to_map(test::read_folder("tests/sites/invalid/" + name));
       REQUIRE(meta.count("expected.txt") == 1);
       Diagnostics diags;
       load_catalog(test::to_files(content), "content/", diags);
