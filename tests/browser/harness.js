@@ -63,6 +63,9 @@ function serve(root, { seen = () => {}, hold = () => 0 } = {}) {
   const sockets = new Set();
   server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   return new Promise((resolve) => {
+    // A test that fails before closing its server must not keep the test process alive
+    // (node --test would wait for it forever instead of reporting the failure).
+    server.unref();
     server.listen(0, '127.0.0.1', () => {
       base = 'http://127.0.0.1:' + server.address().port + SUBPATH;
       resolve({
@@ -86,7 +89,12 @@ async function launch() {
 // Collects console errors and uncaught exceptions of a page.
 function watchErrors(page) {
   const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // A failed load names its address, so a failure says which file was missing.
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const where = m.location() && m.location().url;
+    errors.push(/^Failed to load resource/.test(m.text()) && where ? m.text() + ' ' + where : m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }
@@ -104,12 +112,27 @@ async function until(page, fn, arg, { timeout = 15000, interval = 100, message }
   }
 }
 
-// Waits until the service worker controls the page and has kept the page itself.
+// Waits until the service worker controls the page and has kept the page itself and the
+// data its tools read (core.js asks the worker to keep them all; each is fetched on its own,
+// so the page may be kept before its data).
 async function waitUntilKept(page) {
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null,
     null, { timeout: 15000 });
-  await until(page, async () => Boolean(await caches.match(location.href.split('#')[0])), null,
-    { message: 'the page is kept for offline use' });
+  const missing = async () => {
+    const urls = [location.href.split('#')[0]];
+    document.querySelectorAll('[data-config]').forEach((t) => {
+      const c = JSON.parse(t.getAttribute('data-config'));
+      ['calendar', 'data'].forEach((k) => { if (c[k]) urls.push(new URL(c[k], location.href).href); });
+    });
+    const kept = await Promise.all(urls.map((u) => caches.match(u, { ignoreSearch: u !== urls[0] })));
+    return urls.filter((u, i) => !kept[i]);
+  };
+  try {
+    await until(page, async (f) => (await eval(f)()).length === 0, missing.toString());
+  } catch (e) {
+    const left = await page.evaluate(async (f) => eval(f)(), missing.toString()).catch((x) => [String(x)]);
+    throw new Error('the page and its data are not kept for offline use: ' + left.join(' '));
+  }
 }
 
 // Each browser test file: the site built once, served under SUBPATH, and Chromium, all

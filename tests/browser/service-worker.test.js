@@ -1,0 +1,103 @@
+// The service worker's retention rule, run on the generated sw.js in Node with an in-memory
+// Cache API (no browser, so no timing): when a version takes over, the data kept for its own
+// cores stays even if no kept page refers to it yet (the first visit keeps the page and its
+// data in parallel), and data kept for a core that neither this version nor a kept page uses goes.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const { buildSite } = require('./harness');
+
+const SCOPE = 'https://xa.example/thu-tuc-hanh-chinh/';
+
+function fakeCaches() {
+  const stores = new Map();
+  const key = (r) => (typeof r === 'string' ? r : r.url);
+  const strip = (u) => u.split('?')[0];
+  function open(name) {
+    if (!stores.has(name)) stores.set(name, new Map());
+    const m = stores.get(name);
+    return Promise.resolve({
+      keys: () => Promise.resolve([...m.keys()].map((url) => ({ url }))),
+      match: (r, o) => Promise.resolve(o && o.ignoreSearch
+        ? [...m.entries()].find(([u]) => strip(u) === strip(key(r)))?.[1] : m.get(key(r))),
+      put: (r, v) => { m.set(key(r), v); return Promise.resolve(); },
+      delete: (r) => Promise.resolve(m.delete(key(r))),
+    });
+  }
+  return {
+    stores,
+    open,
+    keys: () => Promise.resolve([...stores.keys()]),
+    delete: (name) => Promise.resolve(stores.delete(name)),
+    match: async (r, o) => {
+      for (const name of stores.keys()) {
+        const hit = await (await open(name)).match(r, o);
+        if (hit) return hit;
+      }
+      return undefined;
+    },
+  };
+}
+
+function html(body) {
+  return { headers: { get: () => 'text/html; charset=utf-8' }, text: () => Promise.resolve(body), clone() { return this; } };
+}
+const json = { headers: { get: () => 'application/json' }, text: () => Promise.resolve('{}') };
+
+// Loads sw.js as the active worker of SCOPE; returns its listeners and caches.
+function loadWorker(source) {
+  const listeners = {};
+  const worker = {};
+  const registration = { scope: SCOPE, installing: null, waiting: null, active: worker };
+  const caches = fakeCaches();
+  const self = {
+    registration,
+    serviceWorker: worker,
+    location: new URL(SCOPE + 'sw.js'),
+    addEventListener: (type, fn) => { listeners[type] = fn; },
+    clients: { claim: () => Promise.resolve() },
+    skipWaiting: () => Promise.resolve(),
+  };
+  vm.runInNewContext(source, { self, caches, URL, Promise, Response: class {}, Request: class {}, fetch: () => Promise.reject(new Error('offline')), setTimeout });
+  return { listeners, caches };
+}
+
+async function activate(worker) {
+  let done;
+  worker.listeners.activate({ waitUntil: (p) => { done = p; } });
+  await done;
+}
+
+test('taking over keeps the data of this version\'s cores and drops data no core uses', async () => {
+  const dir = buildSite();
+  try {
+    const source = fs.readFileSync(path.join(dir, 'site', 'sw.js'), 'utf8');
+    const precache = JSON.parse(/var PRECACHE = (\[[^\]]*\]);/.exec(source)[1]);
+    const core = precache.map((p) => /^assets\/motcua\.([0-9a-f]+)\.wasm$/.exec(p)).find(Boolean)[1];
+    const forms = precache.map((p) => /^assets\/motcua-forms\.([0-9a-f]+)\.wasm$/.exec(p)).find(Boolean)[1];
+
+    const worker = loadWorker(source);
+    const pages = await worker.caches.open('motcua-pages');
+    // The first visit: the data of a page is kept, the page itself not yet.
+    const mine = SCOPE + 'thu-tuc/1.001193/du-lieu.json?core=' + core;
+    const form = SCOPE + 'bieu-mau/to-khai/du-lieu.json?core=' + forms;
+    const stale = SCOPE + 'thu-tuc/1.001193/du-lieu.json?core=0123456789';
+    const usedByKept = SCOPE + 'thu-tuc/2.000815/du-lieu.json?core=abcdef0123';
+    for (const u of [mine, form, stale, usedByKept]) await pages.put(u, json);
+    // A page kept from an older version, which names its own core.
+    await pages.put(SCOPE + 'thu-tuc/2.000815/',
+      html('<body data-wasm="../../assets/motcua.abcdef0123.wasm"></body>'));
+
+    await activate(worker);
+    const left = (await pages.keys()).map((r) => r.url);
+    assert.ok(left.includes(mine), 'the data of this version\'s procedure core stays');
+    assert.ok(left.includes(form), 'the data of this version\'s forms core stays');
+    assert.ok(left.includes(usedByKept), 'the data of a kept page\'s core stays');
+    assert.ok(!left.includes(stale), 'data no core uses goes');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
