@@ -105,7 +105,7 @@ TEST_CASE("each page loads the shared script and only the scripts of the tools i
   }
 }
 
-TEST_CASE("the service worker precaches every script a page loads", "[site][scripts][offline]") {
+TEST_CASE("the service worker precaches every script and head link a page loads", "[site][scripts][offline]") {
   const std::string& sw = page("sw.js");
   std::smatch m;
   REQUIRE(std::regex_search(sw, m, std::regex("var PRECACHE = (\\[[^\\]]*\\]);")));
@@ -124,6 +124,22 @@ TEST_CASE("the service worker precaches every script a page loads", "[site][scri
   CHECK(pages > 20);
   CHECK(loaded.size() == 8);  // core.js, the six tool scripts, search.js
   for (const std::string& s : loaded) {
+    INFO(s);
+    CHECK(cached.count(s) == 1);
+  }
+  // What the head links to (style sheet, icons, the web app manifest) is fetched by the
+  // browser on any page, offline too: a file it lacks is a failed load on every visit.
+  static const std::regex link("<link rel=\"(?:stylesheet|icon|apple-touch-icon|manifest)\" href=\"(?:\\.\\./|/mot-cua/)*([^\"]+)\"");
+  std::set<std::string> linked;
+  for (const auto& [path, bytes] : basic_site().files) {
+    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
+    for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), link); it != std::sregex_iterator(); ++it) {
+      linked.insert((*it)[1].str());
+    }
+  }
+  CHECK(linked.count("manifest.webmanifest") == 1);
+  CHECK(linked.size() == 4);
+  for (const std::string& s : linked) {
     INFO(s);
     CHECK(cached.count(s) == 1);
   }

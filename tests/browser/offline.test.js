@@ -34,6 +34,10 @@ test('a visited procedure page and its deadline calculator work offline', async 
   assert.match(await page.locator('h1').innerText(), /Khai sinh|khai sinh/i);
   const offline = await deadline(page, '2026-02-13T16:00');
   assert.strictEqual(offline, online);
+  // The browser asks for the web app manifest whenever it likes, offline too.
+  const manifest = await page.evaluate(() =>
+    fetch(document.querySelector('link[rel="manifest"]').href).then((r) => r.ok && r.json()));
+  assert.strictEqual(manifest.lang, 'vi');
 
   await page.goto(site.server.base + 'ho-so-nhap/');
   assert.strictEqual(await page.locator('h1').innerText(), 'Hồ sơ nháp của tôi');

@@ -1389,7 +1389,8 @@ class SiteBuilder {
     // The search's head too (under its fixed name, this build's copy): offline, the search
     // box still answers from what was kept.
     precache.push_back(kSearchHeadPath);
-    for (const char* p : {"ho-so-nhap/", "ngoai-tuyen/", "lich-lam-viec/", "api/lich-lam-viec.json"}) {
+    // The manifest too: every page links to it, and the browser asks for it offline as well.
+    for (const char* p : {"manifest.webmanifest", "ho-so-nhap/", "ngoai-tuyen/", "lich-lam-viec/", "api/lich-lam-viec.json"}) {
       precache.push_back(p);
     }
     std::string everything;
