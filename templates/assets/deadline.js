@@ -131,7 +131,7 @@
           if (!reply.ok) return;
           var r = reply.result;
           span.textContent = 'Nộp ngay: hạn trả ' + r.due_at.slice(11, 16) + ', ' + dateText(r.due_date) +
-            (r.estimated ? ' (dự kiến)' : '') + '.';
+            (r.estimated ? ' (dự\u00a0kiến)' : '') + '.';  // the note wraps as one
           span.hidden = false;
         });
       }));

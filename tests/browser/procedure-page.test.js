@@ -42,6 +42,12 @@ for (const javaScriptEnabled of [false, true]) {
       // The title is said once on the screen: not again in the breadcrumbs on a phone.
       const crumb = page.locator('.breadcrumbs [aria-current="page"]');
       if (await crumb.count()) assert.strictEqual(await crumb.isVisible(), false, p.url);
+      // With JavaScript, the due dates if submitted now come when the browser is idle, and
+      // make the summary taller: the first screen must hold it with them.
+      if (javaScriptEnabled) {
+        await page.waitForFunction(() => [...document.querySelectorAll('.glance-due[data-due]')].every((s) => !s.hidden),
+          null, { timeout: 15000 });
+      }
       const rows = await glanceRows(page);
       const byTerm = Object.fromEntries(rows.map((r) => [r.term, r]));
       for (const term of ['Mất bao lâu', 'Bao nhiêu tiền', 'Nộp ở đâu']) {

@@ -154,10 +154,11 @@ Data glance_data(const Catalog& catalog, const Procedure& p, const std::string& 
   std::string other;
   const bool only_online = p.received_at && p.received_at->place == "online_only";
   if (only_online) other = "";
-  else if (online && postal) other = "nộp trực tuyến hoặc gửi qua bưu chính";
+  else if (online && postal) other = "nộp trực tuyến, gửi bưu chính";
   else if (online) other = "nộp trực tuyến";
   else if (postal) other = "gửi qua bưu chính";
-  if (!other.empty()) other = (where.empty() ? "Có thể " : "Cũng có thể ") + other + ".";
+  // Short: on a phone this line shares the first screen with how long and how much.
+  if (!other.empty()) other = (where.empty() ? "Có thể " : "Hoặc ") + other + ".";
   put(g, "other_ways", other);
   // The procedure's page on the national portal, where an online dossier starts.
   const bool portal = p.source.url.rfind("https://dichvucong.gov.vn/", 0) == 0;
