@@ -112,36 +112,31 @@ TEST_CASE("the service worker precaches every script and head link a page loads"
   const nlohmann::json precache = nlohmann::json::parse(m[1].str());
   std::set<std::string> cached(precache.begin(), precache.end());
   static const std::regex script("<script src=\"(?:\\.\\./|/mot-cua/)*(assets/[^\"]+)\" defer></script>");
-  std::set<std::string> loaded;
+  // What the head links to (style sheet, icons, the web app manifest) is fetched by the
+  // browser on any page, offline too: a file it lacks is a failed load on every visit.
+  static const std::regex link("<link rel=\"(?:stylesheet|icon|apple-touch-icon|manifest)\" href=\"(?:\\.\\./|/mot-cua/)*([^\"]+)\"");
+  std::set<std::string> loaded, linked;
+  const auto collect = [](const std::string& bytes, const std::regex& re, std::set<std::string>& into) {
+    for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), re); it != std::sregex_iterator(); ++it) {
+      into.insert((*it)[1].str());
+    }
+  };
   std::size_t pages = 0;
   for (const auto& [path, bytes] : basic_site().files) {
     if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
     ++pages;
-    for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), script); it != std::sregex_iterator(); ++it) {
-      loaded.insert((*it)[1].str());
-    }
+    collect(bytes, script, loaded);
+    collect(bytes, link, linked);
   }
   CHECK(pages > 20);
   CHECK(loaded.size() == 8);  // core.js, the six tool scripts, search.js
-  for (const std::string& s : loaded) {
-    INFO(s);
-    CHECK(cached.count(s) == 1);
-  }
-  // What the head links to (style sheet, icons, the web app manifest) is fetched by the
-  // browser on any page, offline too: a file it lacks is a failed load on every visit.
-  static const std::regex link("<link rel=\"(?:stylesheet|icon|apple-touch-icon|manifest)\" href=\"(?:\\.\\./|/mot-cua/)*([^\"]+)\"");
-  std::set<std::string> linked;
-  for (const auto& [path, bytes] : basic_site().files) {
-    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
-    for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), link); it != std::sregex_iterator(); ++it) {
-      linked.insert((*it)[1].str());
-    }
-  }
   CHECK(linked.count("manifest.webmanifest") == 1);
   CHECK(linked.size() == 4);
-  for (const std::string& s : linked) {
-    INFO(s);
-    CHECK(cached.count(s) == 1);
+  for (const std::set<std::string>* fetched : {&loaded, &linked}) {
+    for (const std::string& s : *fetched) {
+      INFO(s);
+      CHECK(cached.count(s) == 1);
+    }
   }
 }
 
