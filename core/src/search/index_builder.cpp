@@ -1,7 +1,10 @@
 // Writes the search index parts (docs/search.md) from the loaded catalog.
 #include <algorithm>
+#include <deque>
+#include <limits>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "codec.h"
 #include "motcua/search.h"
@@ -23,19 +26,72 @@ struct Doc {
   std::string field;  // the field's name, or what kind of page this is
   int prior = 0;
   std::string sort_key;
-  std::vector<std::string> name_texts, keyword_texts, body_texts;
+  // The texts indexed, pointing into the catalog (or into the builder's own strings for what
+  // it composes): the steps and papers of ten thousand procedures are not copied.
+  std::vector<const std::string*> name_texts, keyword_texts, body_texts;
   const Procedure* procedure = nullptr;
 };
 
-// A term in one document: the fields it is in and, where it is in the name or keywords, its
-// marked spellings there (an index into the builder's sets of spellings; 0 for none). A
-// term's documents are a vector in document order: millions of them at national scale.
+// A term in one document: the fields it is in (low 3 bits) and, where it is in the name or
+// keywords, its marked spellings there (a slot of the builder's Spellings; 0 for none). A
+// term's documents are a vector in document order: millions of them at national scale, so
+// each is 8 bytes.
 struct DocTerm {
   std::uint32_t doc = 0;
-  std::uint8_t fields = 0;
-  std::uint32_t spellings = 0;
+  std::uint32_t packed = 0;
+  std::uint8_t fields() const { return static_cast<std::uint8_t>(packed & 7u); }
+  std::uint32_t slot() const { return packed >> 3; }
+  void add_fields(std::uint8_t f) { packed |= f; }
+  void set_slot(std::uint32_t s) { packed = (packed & 7u) | (s << 3); }
 };
 using Postings = std::vector<DocTerm>;
+
+// The marked spellings each (term, document) has in names and keywords: almost always one, so
+// a slot holds one spelling id and the rare others sit beside it. Spellings are interned.
+class Spellings {
+ public:
+  static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  std::uint32_t intern(const std::string& marked) {
+    const auto it = ids_.emplace(marked, static_cast<std::uint32_t>(text_.size()));
+    if (it.second) text_.push_back(&it.first->first);
+    return it.first->second;
+  }
+  std::uint32_t find(const std::string& marked) const {
+    const auto it = ids_.find(marked);
+    return it == ids_.end() ? kNone : it->second;
+  }
+  const std::string& text(std::uint32_t id) const { return *text_[id]; }
+  std::uint32_t new_slot(std::uint32_t id) {
+    first_.push_back(id);
+    return static_cast<std::uint32_t>(first_.size() - 1);
+  }
+  void add(std::uint32_t slot, std::uint32_t id) {
+    if (first_[slot] == id) return;
+    std::vector<std::uint32_t>& more = more_[slot];
+    if (std::find(more.begin(), more.end(), id) == more.end()) more.push_back(id);
+  }
+  bool has(std::uint32_t slot, std::uint32_t id) const {
+    if (slot == 0 || id == kNone) return false;
+    if (first_[slot] == id) return true;
+    const auto it = more_.find(slot);
+    return it != more_.end() && std::find(it->second.begin(), it->second.end(), id) != it->second.end();
+  }
+  template <typename F>
+  void each(std::uint32_t slot, F f) const {
+    if (slot == 0) return;
+    f(first_[slot]);
+    const auto it = more_.find(slot);
+    if (it != more_.end()) {
+      for (const std::uint32_t id : it->second) f(id);
+    }
+  }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<const std::string*> text_;
+  std::vector<std::uint32_t> first_{kNone};  // slot 0: none
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> more_;
+};
 
 // How commonly citizens use a procedure, 0..9 (docs/search.md, "Ranking").
 int prior_of(const Procedure& p, const std::set<std::string>& common_fields) {
@@ -99,30 +155,37 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
 
   // ------------------------------------------------------------------ the documents
   std::vector<Doc> docs;
+  std::deque<std::string> owned;  // the texts composed here; a deque keeps their addresses
+  const auto own = [&owned](std::string s) -> const std::string* {
+    owned.push_back(std::move(s));
+    return &owned.back();
+  };
+  static const std::string no_field;
   for (const Procedure& p : catalog.procedures) {
     Doc d;
     d.code = p.code;
     d.name = p.name;
     d.levels = levels_of(p);
-    if (const Field* f = catalog.find_field(p.field)) d.field = f->name;
+    const Field* field = catalog.find_field(p.field);
+    if (field != nullptr) d.field = field->name;
     d.prior = prior_of(p, common_fields);
     d.sort_key = collation_key(p.name);
     d.procedure = &p;
-    d.name_texts.push_back(p.name);
-    d.keyword_texts.push_back(d.field);
+    d.name_texts.push_back(&p.name);
+    d.keyword_texts.push_back(field != nullptr ? &field->name : &no_field);
     // The number of the code ("001193" of "1.001193"), as pasted from a paper or the portal.
-    d.keyword_texts.push_back(p.code.substr(p.code.find('.') + 1));
+    d.keyword_texts.push_back(own(p.code.substr(p.code.find('.') + 1)));
     std::string digits = p.code;  // "1001193": the code typed without its dot
     digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
-    d.keyword_texts.push_back(digits);
-    for (const ProcedureResult& r : p.results) d.keyword_texts.push_back(r.name);
-    d.body_texts.push_back(p.summary);
+    d.keyword_texts.push_back(own(std::move(digits)));
+    for (const ProcedureResult& r : p.results) d.keyword_texts.push_back(&r.name);
+    d.body_texts.push_back(&p.summary);
     for (const DossierItem& item : p.dossier) {
-      d.body_texts.push_back(item.name);
-      for (const DossierAlternative& a : item.alternatives) d.body_texts.push_back(a.name);
+      d.body_texts.push_back(&item.name);
+      for (const DossierAlternative& a : item.alternatives) d.body_texts.push_back(&a.name);
     }
-    d.body_texts.push_back(p.steps_markdown);
-    d.body_texts.push_back(p.conditions_markdown);
+    d.body_texts.push_back(&p.steps_markdown);
+    d.body_texts.push_back(&p.conditions_markdown);
     docs.push_back(std::move(d));
   }
   std::sort(docs.begin(), docs.end(), [](const Doc& a, const Doc& b) {
@@ -142,9 +205,9 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     d.name = name;
     d.url = url;
     d.field = kind;
-    d.name_texts.push_back(name);
-    d.keyword_texts.push_back(keywords);
-    d.body_texts.push_back(body);
+    d.name_texts.push_back(own(name));
+    d.keyword_texts.push_back(own(keywords));
+    d.body_texts.push_back(own(body));
     docs.push_back(std::move(d));
   };
   for (const Field& f : catalog.fields) {
@@ -167,50 +230,51 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
   page("Lịch làm việc và ngày nghỉ lễ", "lich-lam-viec/", "Trang", "lịch nghỉ tết ngày lễ", "");
 
   // ------------------------------------------------------------------ the terms
+  // A syllable's postings hold one entry per document that has it, so the number of
+  // documents a syllable is in (its df) is the size of its postings.
   std::map<std::string, Postings> terms;  // key -> its documents
-  std::vector<std::set<std::string>> spellings(1);
+  Spellings spellings;
   const auto posting = [](Postings& list, std::uint32_t doc) -> DocTerm& {
-    if (list.empty() || list.back().doc != doc) list.push_back({doc, 0, 0});
+    if (list.empty() || list.back().doc != doc) list.push_back({doc, 0});
     return list.back();
   };
-  std::map<std::string, std::uint32_t> df;
   std::vector<std::size_t> name_length(docs.size());
-  // Each document's name and keyword texts as folded syllables, to find synonyms' phrases.
-  std::vector<std::vector<std::vector<std::string>>> phrases_in[2];
+  // Each document's name and keyword texts as folded syllables (ids), to find synonyms'
+  // phrases: one sequence per document and kind, its texts separated by kTextEnd.
+  constexpr std::uint32_t kTextEnd = std::numeric_limits<std::uint32_t>::max();
+  std::unordered_map<std::string, std::uint32_t> syllable_ids;
+  std::vector<std::vector<std::uint32_t>> phrases_in[2];
   phrases_in[0].resize(docs.size());
   phrases_in[1].resize(docs.size());
   for (std::size_t i = 0; i < docs.size(); ++i) {
     const Doc& d = docs[i];
     const auto doc = static_cast<std::uint32_t>(i);
-    std::set<std::string> seen;
-    auto add = [&](const std::vector<std::string>& texts, std::uint8_t field, bool pairs) {
-      for (const std::string& text : texts) {
-        const std::vector<SearchSyllable> syl = search_syllables(text);
+    auto add = [&](const std::vector<const std::string*>& texts, std::uint8_t field, bool pairs) {
+      for (const std::string* text : texts) {
+        const std::vector<SearchSyllable> syl = search_syllables(*text);
         if (field == kName) name_length[i] += syl.size();
         if (field != kBody) {
-          std::vector<std::string> folded;
-          for (const SearchSyllable& x : syl) folded.push_back(x.folded);
-          phrases_in[field == kName ? 0 : 1][i].push_back(std::move(folded));
+          std::vector<std::uint32_t>& seq = phrases_in[field == kName ? 0 : 1][i];
+          for (const SearchSyllable& x : syl) {
+            seq.push_back(syllable_ids.emplace(x.folded, static_cast<std::uint32_t>(syllable_ids.size())).first->second);
+          }
+          seq.push_back(kTextEnd);
         }
         for (std::size_t k = 0; k < syl.size(); ++k) {
           DocTerm& t = posting(terms[syl[k].folded], doc);
-          t.fields |= field;
+          t.add_fields(field);
           if (field != kBody) {
-            if (t.spellings == 0) {
-              t.spellings = static_cast<std::uint32_t>(spellings.size());
-              spellings.emplace_back();
-            }
-            spellings[t.spellings].insert(syl[k].marked);
+            const std::uint32_t id = spellings.intern(syl[k].marked);
+            if (t.slot() == 0) t.set_slot(spellings.new_slot(id));
+            else spellings.add(t.slot(), id);
           }
-          seen.insert(syl[k].folded);
-          if (pairs && k + 1 < syl.size()) posting(terms[syl[k].folded + "_" + syl[k + 1].folded], doc).fields |= field;
+          if (pairs && k + 1 < syl.size()) posting(terms[syl[k].folded + "_" + syl[k + 1].folded], doc).add_fields(field);
         }
       }
     };
     add(d.name_texts, kName, true);
     add(d.keyword_texts, kKeywords, true);
     add(d.body_texts, kBody, false);
-    for (const std::string& s : seen) ++df[s];
   }
 
   // Marked spellings of each folded syllable, for "exact diacritics above folded".
@@ -218,7 +282,7 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
   for (const auto& t : terms) {
     if (t.first.find('_') != std::string::npos) continue;
     std::set<std::string> all;
-    for (const DocTerm& d : t.second) all.insert(spellings[d.spellings].begin(), spellings[d.spellings].end());
+    for (const DocTerm& d : t.second) spellings.each(d.slot(), [&](std::uint32_t id) { all.insert(spellings.text(id)); });
     std::vector<std::string> v(all.begin(), all.end());
     if (v.size() > kMaxVariants) v.resize(kMaxVariants);
     variants[t.first] = v;
@@ -231,7 +295,7 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
   for (const auto& t : terms) {
     const bool pair = t.first.find('_') != std::string::npos;
     const std::string first = pair ? t.first.substr(0, t.first.find('_')) : t.first;
-    const std::uint32_t term_df = pair ? 0 : df[t.first];
+    const auto term_df = static_cast<std::uint32_t>(pair ? 0 : t.second.size());
     // A word in the papers and steps of an eighth of the catalog tells little there.
     const bool common_in_body = n >= 200 && term_df * 8 > n;
     const std::vector<std::string>& v = pair ? std::vector<std::string>{} : variants[t.first];
@@ -241,7 +305,7 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     // way, separated by ';', so "exact diacritics above folded" costs no extra character.
     std::vector<std::uint32_t> docs_in[3];
     for (const DocTerm& d : t.second) {
-      const std::uint8_t f = d.fields;
+      const std::uint8_t f = d.fields();
       const int list = (f & kName) ? 0 : (f & kKeywords) ? 1 : 2;
       if (list == 2 && common_in_body) continue;
       docs_in[list].push_back(d.doc);
@@ -262,11 +326,12 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
         continue;
       }
       for (std::size_t k = 0; k < v.size(); ++k) {
+        const std::uint32_t spelling = spellings.find(v[k]);
         std::vector<std::uint32_t> with;
         for (const std::uint32_t id : docs_in[list]) {
           const auto at = std::lower_bound(t.second.begin(), t.second.end(), id,
                                            [](const DocTerm& a, std::uint32_t b) { return a.doc < b; });
-          if (spellings[at->spellings].count(v[k])) with.push_back(id);
+          if (spellings.has(at->slot(), spelling)) with.push_back(id);
         }
         lists[list] += (k ? ";" : "") + encode(with);
       }
@@ -281,12 +346,10 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
   // Each meaning comes with the documents whose name (or keywords) holds it, so a query
   // that uses a synonym downloads no further shard:
   // "=\t<words>\t<meaning>|<meaning>\t<name docs>;<keyword docs>|…".
-  auto holds = [](const std::vector<std::string>& text, const std::vector<std::string>& phrase) {
-    if (phrase.empty() || phrase.size() > text.size()) return false;
-    for (std::size_t at = 0; at + phrase.size() <= text.size(); ++at) {
-      if (std::equal(phrase.begin(), phrase.end(), text.begin() + static_cast<std::ptrdiff_t>(at))) return true;
-    }
-    return false;
+  // A phrase never holds kTextEnd, so it is found only inside one text.
+  auto holds = [](const std::vector<std::uint32_t>& texts, const std::vector<std::uint32_t>& phrase) {
+    if (phrase.empty() || phrase.size() > texts.size()) return false;
+    return std::search(texts.begin(), texts.end(), phrase.begin(), phrase.end()) != texts.end();
   };
   for (const SearchSynonym& syn : catalog.search.synonyms) {
     std::map<std::size_t, std::string> words_by_shard;
@@ -299,7 +362,12 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     std::string means, lists;
     for (std::size_t m = 0; m < syn.means.size(); ++m) {
       std::vector<std::string> phrase;
-      for (const SearchSyllable& x : search_syllables(syn.means[m])) phrase.push_back(x.folded);
+      std::vector<std::uint32_t> phrase_ids;  // a syllable in no name or keyword: kTextEnd - 1, found nowhere
+      for (const SearchSyllable& x : search_syllables(syn.means[m])) {
+        phrase.push_back(x.folded);
+        const auto id = syllable_ids.find(x.folded);
+        phrase_ids.push_back(id == syllable_ids.end() ? kTextEnd - 1 : id->second);
+      }
       std::string found[2];
       std::int64_t prev[2] = {-1, -1};
       // Only a document whose name or keywords hold every syllable of the phrase can hold
@@ -310,7 +378,7 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
         std::vector<std::uint32_t> with;
         if (t != terms.end()) {
           for (const DocTerm& d : t->second) {
-            if ((d.fields & (kName | kKeywords)) != 0 &&
+            if ((d.fields() & (kName | kKeywords)) != 0 &&
                 (k == 0 || std::binary_search(candidates.begin(), candidates.end(), d.doc))) {
               with.push_back(d.doc);
             }
@@ -321,9 +389,7 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
       }
       for (const std::uint32_t i : candidates) {
         for (int f = 0; f < 2; ++f) {
-          const bool hit = std::any_of(phrases_in[f][i].begin(), phrases_in[f][i].end(),
-                                       [&](const std::vector<std::string>& t) { return holds(t, phrase); });
-          if (!hit) continue;
+          if (!holds(phrases_in[f][i], phrase_ids)) continue;
           search_codec::put(found[f], static_cast<std::uint32_t>(static_cast<std::int64_t>(i) - prev[f] - 1));
           prev[f] = static_cast<std::int64_t>(i);
           break;  // the name is the better place
@@ -377,13 +443,15 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
   // 3+ documents.
   {
     std::string text;
-    for (const auto& d : df) {
-      const bool letters = std::all_of(d.first.begin(), d.first.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-      if (!letters || d.first.size() < 2 || d.second < (n >= 200 ? 2u : 1u)) continue;  // a rarity is no target in a large catalog
+    for (const auto& t : terms) {
+      if (t.first.find('_') != std::string::npos) continue;  // a pair of syllables
+      const std::size_t df = t.second.size();
+      const bool letters = std::all_of(t.first.begin(), t.first.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      if (!letters || t.first.size() < 2 || df < (n >= 200 ? 2u : 1u)) continue;  // a rarity is no target in a large catalog
       bool in_name = false;
-      for (const DocTerm& p : terms[d.first]) in_name = in_name || (p.fields & (kName | kKeywords));
-      if (!in_name && d.second < 3) continue;
-      text += d.first + " " + std::to_string(d.second) + "\n";
+      for (const DocTerm& p : t.second) in_name = in_name || (p.fields() & (kName | kKeywords));
+      if (!in_name && df < 3) continue;
+      text += t.first + " " + std::to_string(df) + "\n";
     }
     parts.push_back({"v", text});
   }
@@ -431,7 +499,7 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     std::size_t in_names = 0;
     const auto t = terms.find(syl[0].folded);
     if (t != terms.end()) {
-      for (const DocTerm& d : t->second) in_names += (d.fields & kName) ? 1 : 0;
+      for (const DocTerm& d : t->second) in_names += (d.fields() & kName) ? 1 : 0;
     }
     head_body += "soft " + syl[0].folded + " " + syl[0].marked + " " + decimal(w.second) + " " +
                  decimal(in_names >= 10 ? 1.0 : w.second) + "\n";
