@@ -15,7 +15,10 @@ nlohmann=$(dirname "$(dirname "$(echo '#include <nlohmann/json.hpp>' | g++ -std=
 mkdir -p "$work/include" && ln -sfn "$nlohmann/nlohmann" "$work/include/nlohmann"
 for side in this other; do
   src=$repo/core; [ $side = other ] && src=$work/other/core
-  files=("$repo/bench/lunar/lunar-dump.cpp" "$src/src/lunar_calendar.cpp" "$src/src/civil_date.cpp" "$src/src/format.cpp")
+  # core/src has rooms since 2026-12-03 (calendar/, text/); older commits keep the files flat.
+  room() { if [ -f "$src/src/$1/$2" ]; then echo "$src/src/$1/$2"; else echo "$src/src/$2"; fi; }
+  files=("$repo/bench/lunar/lunar-dump.cpp" "$(room calendar lunar_calendar.cpp)" "$(room calendar civil_date.cpp)"
+         "$(room text format.cpp)")
   g++ -std=c++17 -O3 -DNDEBUG -I"$src/include" "${files[@]}" -o "$work/$side-native"
   NODE_PATH=${NODE_PATH:-/usr/share/nodejs} emcc -std=c++17 -Oz -flto -fno-exceptions -DNDEBUG -sSINGLE_FILE=1 \
     -I"$src/include" -I"$work/include" "${files[@]}" -o "$work/$side-wasm.js"

@@ -80,7 +80,7 @@ std::set<std::string> documented_reasons() {
 }
 
 std::set<std::string> reasons_with_words() {
-  const std::string inc = test::read_text(test::source_path("core/src/unreviewed_reasons.inc"));
+  const std::string inc = test::read_text(test::source_path("core/src/text/unreviewed_reasons.inc"));
   std::set<std::string> out;
   const std::regex entry(R"re(\n\{"([a-z0-9_]+)", ")re");
   for (auto it = std::sregex_iterator(inc.begin(), inc.end(), entry); it != std::sregex_iterator(); ++it) {

@@ -14,7 +14,7 @@ const cli = process.env.MOTCUA_CLI;
 const repo = path.join(__dirname, '..', '..');
 
 // Engine -> where its golden cases live and which published file holds its data.
-// Fee and checklist data sit beside each procedure page (src/procedure_data.cpp).
+// Fee and checklist data sit beside each procedure page (src/engines/procedure_data.cpp).
 const procedureData = (r) => `${r.province ? `${r.province}/` : ''}thu-tuc/${r.procedure}/du-lieu.json`;
 const engines = {
   deadline: { cases: 'tests/data/deadline', data: () => 'api/lich-lam-viec.json', min: 25 },
