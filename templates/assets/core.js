@@ -246,6 +246,14 @@
       reloading = true;
       location.reload();
     });
+    // Once the worker has kept this page and its tools' data, the footer says so: on a weak
+    // network a citizen knows the page will open without signal.
+    navigator.serviceWorker.addEventListener('message', function (event) {
+      var msg = event.data || {};
+      var status = document.querySelector('[data-offline-status]');
+      if (msg.type === 'kept' && msg.complete && status) status.hidden = false;
+    });
+    if (navigator.serviceWorker.startMessages) navigator.serviceWorker.startMessages();
     navigator.serviceWorker.register(ROOT + 'sw.js').then(function (reg) {
       if (reg.waiting) offer(reg.waiting);
       reg.addEventListener('updatefound', function () {

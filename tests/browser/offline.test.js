@@ -22,6 +22,10 @@ test('a visited procedure page and its deadline calculator work offline', async 
   const url = site.server.base + 'thu-tuc/1.001193/';
   await page.goto(url);
   await waitUntilKept(page);
+  // The footer tells the citizen the page is on the device once it and its data are kept.
+  const kept = page.locator('[data-offline-status]');
+  await kept.waitFor({ state: 'visible' });
+  assert.strictEqual(await kept.innerText(), 'Trang này đã được lưu trên thiết bị, mở được cả khi không có mạng.');
   const online = await deadline(page, '2026-02-13T16:00');
   assert.match(online, /Hạn trả kết quả: 17:00 Thứ Hai, 23\/02\/2026/);
   assert.match(online, /Tết Nguyên đán/);
@@ -32,6 +36,7 @@ test('a visited procedure page and its deadline calculator work offline', async 
   await context.setOffline(true);
   await page.reload();
   assert.match(await page.locator('h1').innerText(), /Khai sinh|khai sinh/i);
+  await kept.waitFor({ state: 'visible' });
   const offline = await deadline(page, '2026-02-13T16:00');
   assert.strictEqual(offline, online);
   // The browser asks for the web app manifest whenever it likes, offline too.
@@ -111,6 +116,8 @@ test('pages work without JavaScript: the tools stay hidden and nothing is missin
   const page = await context.newPage();
   await page.goto(server2.base + 'thu-tuc/1.001193/');
   assert.strictEqual(await page.locator('[data-tool="deadline"]').isVisible(), false);
+  // Without JavaScript nothing is kept on the device, so the footer promises nothing.
+  assert.strictEqual(await page.locator('[data-offline-status]').isVisible(), false);
   assert.match(await page.locator('#thoi-han').innerText(), /Mất bao lâu/);
   await page.goto(server2.base + 'ho-so-nhap/');
   assert.match(await page.locator('main').innerText(), /cần bật JavaScript/);
