@@ -48,7 +48,7 @@ std::vector<std::string> foreign_markup(const std::string& html) {
       "spellcheck", "scope", "datetime", "hidden", "data-root", "data-content-as-of", "data-wasm-js", "data-wasm",
       "data-tool", "data-config", "sizes", "novalidate", "data-field", "maxlength", "aria-describedby", "inputmode",
       "size", "value", "checked", "data-derived", "rows", "data-action", "data-print", "data-search-head",
-      "data-search-wasm", "data-here", "placeholder", "data-province-slugs"};
+      "data-search-wasm", "data-here", "placeholder", "data-province-slugs", "data-offline-status"};
   std::vector<std::string> out;
   std::size_t i = 0;
   while ((i = html.find('<', i)) != std::string::npos) {
