@@ -239,11 +239,10 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     return list.back();
   };
   std::vector<std::size_t> name_length(docs.size());
-  // Each document's name and keyword texts as folded syllables (ids), to find synonyms'
-  // phrases: one sequence per document and kind, its texts separated by kTextEnd.
-  constexpr std::uint32_t kTextEnd = std::numeric_limits<std::uint32_t>::max();
-  std::unordered_map<std::string, std::uint32_t> syllable_ids;
-  std::vector<std::vector<std::uint32_t>> phrases_in[2];
+  // Each document's name and keyword texts as folded syllables, to find synonyms' phrases:
+  // one sequence per document and kind of the syllables' keys in `terms` (a std::map, so
+  // their addresses stay), its texts separated by nullptr.
+  std::vector<std::vector<const std::string*>> phrases_in[2];
   phrases_in[0].resize(docs.size());
   phrases_in[1].resize(docs.size());
   for (std::size_t i = 0; i < docs.size(); ++i) {
@@ -253,23 +252,19 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
       for (const std::string* text : texts) {
         const std::vector<SearchSyllable> syl = search_syllables(*text);
         if (field == kName) name_length[i] += syl.size();
-        if (field != kBody) {
-          std::vector<std::uint32_t>& seq = phrases_in[field == kName ? 0 : 1][i];
-          for (const SearchSyllable& x : syl) {
-            seq.push_back(syllable_ids.emplace(x.folded, static_cast<std::uint32_t>(syllable_ids.size())).first->second);
-          }
-          seq.push_back(kTextEnd);
-        }
         for (std::size_t k = 0; k < syl.size(); ++k) {
-          DocTerm& t = posting(terms[syl[k].folded], doc);
+          const auto term = terms.try_emplace(syl[k].folded).first;
+          DocTerm& t = posting(term->second, doc);
           t.add_fields(field);
           if (field != kBody) {
+            phrases_in[field == kName ? 0 : 1][i].push_back(&term->first);
             const std::uint32_t id = spellings.intern(syl[k].marked);
             if (t.slot() == 0) t.set_slot(spellings.new_slot(id));
             else spellings.add(t.slot(), id);
           }
           if (pairs && k + 1 < syl.size()) posting(terms[syl[k].folded + "_" + syl[k + 1].folded], doc).add_fields(field);
         }
+        if (field != kBody) phrases_in[field == kName ? 0 : 1][i].push_back(nullptr);
       }
     };
     add(d.name_texts, kName, true);
@@ -346,8 +341,8 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
   // Each meaning comes with the documents whose name (or keywords) holds it, so a query
   // that uses a synonym downloads no further shard:
   // "=\t<words>\t<meaning>|<meaning>\t<name docs>;<keyword docs>|…".
-  // A phrase never holds kTextEnd, so it is found only inside one text.
-  auto holds = [](const std::vector<std::uint32_t>& texts, const std::vector<std::uint32_t>& phrase) {
+  // A phrase never holds nullptr, so it is found only inside one text.
+  auto holds = [](const std::vector<const std::string*>& texts, const std::vector<const std::string*>& phrase) {
     if (phrase.empty() || phrase.size() > texts.size()) return false;
     return std::search(texts.begin(), texts.end(), phrase.begin(), phrase.end()) != texts.end();
   };
@@ -362,12 +357,8 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     std::string means, lists;
     for (std::size_t m = 0; m < syn.means.size(); ++m) {
       std::vector<std::string> phrase;
-      std::vector<std::uint32_t> phrase_ids;  // a syllable in no name or keyword: kTextEnd - 1, found nowhere
-      for (const SearchSyllable& x : search_syllables(syn.means[m])) {
-        phrase.push_back(x.folded);
-        const auto id = syllable_ids.find(x.folded);
-        phrase_ids.push_back(id == syllable_ids.end() ? kTextEnd - 1 : id->second);
-      }
+      for (const SearchSyllable& x : search_syllables(syn.means[m])) phrase.push_back(x.folded);
+      std::vector<const std::string*> phrase_keys;  // the phrase's syllables as keys of `terms`
       std::string found[2];
       std::int64_t prev[2] = {-1, -1};
       // Only a document whose name or keywords hold every syllable of the phrase can hold
@@ -377,6 +368,7 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
         const auto t = terms.find(phrase[k]);
         std::vector<std::uint32_t> with;
         if (t != terms.end()) {
+          phrase_keys.push_back(&t->first);
           for (const DocTerm& d : t->second) {
             if ((d.fields() & (kName | kKeywords)) != 0 &&
                 (k == 0 || std::binary_search(candidates.begin(), candidates.end(), d.doc))) {
@@ -389,7 +381,7 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
       }
       for (const std::uint32_t i : candidates) {
         for (int f = 0; f < 2; ++f) {
-          if (!holds(phrases_in[f][i], phrase_ids)) continue;
+          if (!holds(phrases_in[f][i], phrase_keys)) continue;
           search_codec::put(found[f], static_cast<std::uint32_t>(static_cast<std::int64_t>(i) - prev[f] - 1));
           prev[f] = static_cast<std::int64_t>(i);
           break;  // the name is the better place
