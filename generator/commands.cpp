@@ -363,7 +363,7 @@ int build(const BuildOptions& options) {
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       if (s < 1.0 && !shown_progress) return;  // a short build says nothing
       char line[160];
-      std::snprintf(line, sizeof line, "\r  procedure pages: %zu/%zu (%.0f pages/s)  ", done, total,
+      std::snprintf(line, sizeof line, "\r  pages: %zu/%zu (%.0f pages/s)  ", done, total,
                     s > 0 ? static_cast<double>(done) / s : 0.0);
       std::cerr << line << std::flush;
       shown_progress = true;

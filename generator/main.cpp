@@ -1,8 +1,5 @@
 // motcua: publishes the catalog of administrative procedures as a static site.
 #include <CLI/CLI.hpp>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 #include <string>
 #include <utility>
@@ -13,13 +10,6 @@
 #include "import_portal.h"
 
 int main(int argc, char** argv) {
-#if defined(__GLIBC__)
-  // One malloc arena for all threads: memory the loader frees (the content as read) is
-  // then reused by the render and search threads instead of each thread growing an arena
-  // of its own. The 10,568-procedure bench build peaks at ~350 MiB instead of ~450
-  // (bench/README.md); the threads spend their time compressing and writing, not in malloc.
-  mallopt(M_ARENA_MAX, 1);
-#endif
   CLI::App app{"motcua " MOTCUA_VERSION ": publish Vietnam's administrative procedures (thủ tục hành chính)\n"
                "as a fast static website that works on any static host, under any sub-path."};
   app.require_subcommand(1);

@@ -57,6 +57,12 @@ void render_catalog_api(const Catalog& catalog, const SiteOptions& options,
                         const std::function<void(OutputFile&&)>& emit);
 // The same, all files in memory (tests).
 std::vector<OutputFile> render_catalog_api(const Catalog& catalog, const SiteOptions& options);
+// Its files one by one (the site builder makes them on every core): api/thu-tuc/<code>.json,
+// api/<province>.json for a province with a catalog, api/catalog.json.
+OutputFile procedure_api_file(const Procedure& procedure, const SiteOptions& options);
+OutputFile province_api_file(const Catalog& catalog, const ProvinceInfo& info, const ProvinceCatalog& province,
+                             const SiteOptions& options);
+OutputFile catalog_api_file(const Catalog& catalog, const SiteOptions& options);
 
 // sitemap.xml and robots.txt for the given page paths.
 std::vector<OutputFile> render_sitemap(const std::vector<std::string>& page_paths, const SiteOptions& options);

@@ -105,75 +105,94 @@ std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 
 }  // namespace
 
-void render_catalog_api(const Catalog& catalog, const SiteOptions& options,
-                        const std::function<void(OutputFile&&)>& emit) {
-  json index = {{"schema_version", kSchemaVersion},
-                {"title", catalog.site.title},
-                {"content_as_of", catalog.site.content_as_of},
-                {"procedures", json::array()},
-                {"provinces", json::array()}};
-  for (const Procedure& p : catalog.procedures) {
-    const std::string url = options.base_url + "thu-tuc/" + p.code + "/";
-    index["procedures"].push_back({{"code", p.code}, {"name", p.name}, {"field", p.field}, {"levels", levels_json(p)},
-                                   {"boundary_independent", p.boundary_independent}, {"full_online", p.full_online},
-                                   {"url", url}, {"data", "thu-tuc/" + p.code + ".json"}});
-    json full = procedure_json(p, url);
-    full["schema_version"] = kSchemaVersion;
-    emit({"api/thu-tuc/" + p.code + ".json", dump(full)});
+OutputFile procedure_api_file(const Procedure& p, const SiteOptions& options) {
+  json full = procedure_json(p, options.base_url + "thu-tuc/" + p.code + "/");
+  full["schema_version"] = kSchemaVersion;
+  return {"api/thu-tuc/" + p.code + ".json", dump(full)};
+}
+
+OutputFile province_api_file(const Catalog& catalog, const ProvinceInfo& info, const ProvinceCatalog& pc,
+                             const SiteOptions& options) {
+  // Each entry says where the province receives it and, of the national procedure
+  // (api/thu-tuc/<code>.json, "data"), only what the province changes: the file stays the
+  // size of the province's list, not of the national catalog.
+  json entries = json::array();
+  for (const CatalogEntry& e : pc.catalog) {
+    const Procedure* national = catalog.find_procedure(e.procedure);
+    if (national == nullptr) continue;
+    json centers = json::array();
+    if (catalog.receives(pc, e, nullptr)) centers.push_back(kProvinceCenter);
+    for (const Commune& cm : pc.communes) {
+      if (catalog.receives(pc, e, &cm)) centers.push_back(cm.slug);
+    }
+    json entry = {{"code", e.procedure},
+                  {"name", national->name},
+                  {"url", options.base_url + catalog.procedure_path(&pc, e.procedure)},
+                  {"data", "thu-tuc/" + e.procedure + ".json"},
+                  {"local_code", e.local_code},
+                  {"received_at", centers},
+                  {"local_note", e.overrides.note}};
+    if (e.source) {
+      entry["local_source"] = {{"decision", e.source->decision}, {"date", e.source->date}, {"sample", e.source->sample}};
+    }
+    const ProcedureOverrides& o = e.overrides;
+    if (o.competent_agency || o.implementing_agency || o.boundary_independent || o.full_online ||
+        !o.channels.empty() || !o.fee_rules.empty()) {
+      const json local = procedure_json(Catalog::localize(*national, e), "");
+      const json base = procedure_json(*national, "");
+      for (auto it = local.begin(); it != local.end(); ++it) {
+        if (it.key() != "url" && base.value(it.key(), json()) != it.value()) entry[it.key()] = it.value();
+      }
+    }
+    entries.push_back(entry);
   }
+  json communes = json::array();
+  for (const Commune& cm : pc.communes) {
+    communes.push_back({{"slug", cm.slug}, {"name", cm.name}, {"kind", cm.kind}, {"code", cm.code},
+                        {"code_verified", cm.code_verified}, {"center", center_json(cm.center)},
+                        {"url", options.base_url + pc.slug + "/" + cm.slug + "/"}});
+  }
+  json province = {{"schema_version", kSchemaVersion}, {"slug", pc.slug}, {"name", info.name},
+                   {"center", center_json(pc.center)}, {"communes", communes}, {"catalog", entries},
+                   {"url", options.base_url + pc.slug + "/"}};
+  return {"api/" + pc.slug + ".json", dump(province)};
+}
+
+OutputFile catalog_api_file(const Catalog& catalog, const SiteOptions& options) {
+  // Written entry by entry, never as one tree of the whole catalog (nlohmann's objects cost
+  // far more than their text): the same bytes as dump() of the whole object, whose keys come
+  // in sorted order.
+  std::string out = "{\"content_as_of\":" + json(catalog.site.content_as_of).dump(-1, ' ', false, json::error_handler_t::replace) +
+                    ",\"procedures\":[";
+  bool first = true;
+  for (const Procedure& p : catalog.procedures) {
+    const json entry = {{"code", p.code}, {"name", p.name}, {"field", p.field}, {"levels", levels_json(p)},
+                        {"boundary_independent", p.boundary_independent}, {"full_online", p.full_online},
+                        {"url", options.base_url + "thu-tuc/" + p.code + "/"}, {"data", "thu-tuc/" + p.code + ".json"}};
+    if (!first) out += ',';
+    first = false;
+    out += entry.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+  json provinces = json::array();
   for (const ProvinceInfo& info : catalog.provinces) {
     json p = {{"code", info.code}, {"slug", info.slug}, {"name", info.name}, {"kind", info.kind},
               {"merged_from", info.merged_from}, {"code_verified", info.code_verified}};
-    const ProvinceCatalog* pc = catalog.find_province_catalog(info.slug);
-    if (pc != nullptr) p["data"] = info.slug + ".json";
-    index["provinces"].push_back(p);
-    if (pc == nullptr) continue;
-
-    // Each entry says where the province receives it and, of the national procedure
-    // (api/thu-tuc/<code>.json, "data"), only what the province changes: the file stays the
-    // size of the province's list, not of the national catalog.
-    json entries = json::array();
-    for (const CatalogEntry& e : pc->catalog) {
-      const Procedure* national = catalog.find_procedure(e.procedure);
-      if (national == nullptr) continue;
-      json centers = json::array();
-      if (catalog.receives(*pc, e, nullptr)) centers.push_back(kProvinceCenter);
-      for (const Commune& cm : pc->communes) {
-        if (catalog.receives(*pc, e, &cm)) centers.push_back(cm.slug);
-      }
-      json entry = {{"code", e.procedure},
-                    {"name", national->name},
-                    {"url", options.base_url + catalog.procedure_path(pc, e.procedure)},
-                    {"data", "thu-tuc/" + e.procedure + ".json"},
-                    {"local_code", e.local_code},
-                    {"received_at", centers},
-                    {"local_note", e.overrides.note}};
-      if (e.source) {
-        entry["local_source"] = {{"decision", e.source->decision}, {"date", e.source->date}, {"sample", e.source->sample}};
-      }
-      const ProcedureOverrides& o = e.overrides;
-      if (o.competent_agency || o.implementing_agency || o.boundary_independent || o.full_online ||
-          !o.channels.empty() || !o.fee_rules.empty()) {
-        const json local = procedure_json(Catalog::localize(*national, e), "");
-        const json base = procedure_json(*national, "");
-        for (auto it = local.begin(); it != local.end(); ++it) {
-          if (it.key() != "url" && base.value(it.key(), json()) != it.value()) entry[it.key()] = it.value();
-        }
-      }
-      entries.push_back(entry);
-    }
-    json communes = json::array();
-    for (const Commune& cm : pc->communes) {
-      communes.push_back({{"slug", cm.slug}, {"name", cm.name}, {"kind", cm.kind}, {"code", cm.code},
-                          {"code_verified", cm.code_verified}, {"center", center_json(cm.center)},
-                          {"url", options.base_url + info.slug + "/" + cm.slug + "/"}});
-    }
-    json province = {{"schema_version", kSchemaVersion}, {"slug", info.slug}, {"name", info.name},
-                     {"center", center_json(pc->center)}, {"communes", communes}, {"catalog", entries},
-                     {"url", options.base_url + info.slug + "/"}};
-    emit({"api/" + info.slug + ".json", dump(province)});
+    if (catalog.find_province_catalog(info.slug) != nullptr) p["data"] = info.slug + ".json";
+    provinces.push_back(p);
   }
-  emit({"api/catalog.json", dump(index)});
+  out += "],\"provinces\":" + provinces.dump(-1, ' ', false, json::error_handler_t::replace) +
+         ",\"schema_version\":" + json(kSchemaVersion).dump() +
+         ",\"title\":" + json(catalog.site.title).dump(-1, ' ', false, json::error_handler_t::replace) + "}\n";
+  return {"api/catalog.json", std::move(out)};
+}
+
+void render_catalog_api(const Catalog& catalog, const SiteOptions& options,
+                        const std::function<void(OutputFile&&)>& emit) {
+  for (const Procedure& p : catalog.procedures) emit(procedure_api_file(p, options));
+  for (const ProvinceInfo& info : catalog.provinces) {
+    if (const ProvinceCatalog* pc = catalog.find_province_catalog(info.slug)) emit(province_api_file(catalog, info, *pc, options));
+  }
+  emit(catalog_api_file(catalog, options));
 }
 
 std::vector<OutputFile> render_catalog_api(const Catalog& catalog, const SiteOptions& options) {
