@@ -4,7 +4,11 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <atomic>
+#include <exception>
+#include <functional>
 #include <future>
+#include <mutex>
 #include <thread>
 #include <iostream>
 #include <iterator>
@@ -99,6 +103,31 @@ struct Loaded {
   std::string read_error;  // set when the content could not be read at all
 };
 
+// Runs body(0) … body(count - 1) on `jobs` threads, this one included (the loader's
+// ParallelFor); an exception in any is thrown again here once all have stopped.
+ParallelFor parallel_for(unsigned jobs) {
+  if (jobs <= 1) return {};
+  return [jobs](std::size_t count, const std::function<void(std::size_t)>& body) {
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failed;
+    std::mutex failed_mutex;
+    const auto work = [&] {
+      try {
+        for (std::size_t i = next++; i < count; i = next++) body(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(failed_mutex);
+        if (!failed) failed = std::current_exception();
+        next = count;
+      }
+    };
+    std::vector<std::thread> others;
+    for (unsigned t = 1; t < jobs && t < count; ++t) others.emplace_back(work);
+    work();
+    for (std::thread& t : others) t.join();
+    if (failed) std::rethrow_exception(failed);
+  };
+}
+
 // Reads, loads and validates the content, printing diagnostics unless `quiet`. Returns the exit
 // code: 0, 1 for content errors, 2 when the content cannot be read.
 // `release`: the build needs the content as read only for the excerpts of messages, so each
@@ -114,7 +143,9 @@ int load(const BuildOptions& options, Steps& steps, Loaded& loaded, bool quiet =
   }
   const std::string prefix = with_slash(options.content_dir);
   loaded.catalog = steps.run("load and validate", [&] {
-    return release ? load_catalog_releasing(files, prefix, loaded.diags) : load_catalog(files, prefix, loaded.diags);
+    const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    return release ? load_catalog_releasing(files, prefix, loaded.diags, parallel_for(jobs))
+                   : load_catalog(files, prefix, loaded.diags);
   });
   std::map<std::string, const std::string*> sources;
   for (const SourceFile& f : files) sources[prefix + f.path] = &f.text;

@@ -2,8 +2,11 @@
 // (files in overlay/ replace or add content files; remove.txt lists files to
 // delete) and expected.txt holds the exact diagnostics, one per line.
 #include <catch2/catch.hpp>
+#include <atomic>
 #include <filesystem>
+#include <functional>
 #include <sstream>
+#include <thread>
 
 #include "fixtures.h"
 #include "motcua/site_renderer.h"
@@ -97,6 +100,52 @@ TEST_CASE("invalid content gives every error with its position", "[invalid]") {
       load_catalog(test::to_files(content), "content/", diags);
       CHECK(diags.has_errors());
       CHECK(test::formatted(diags) == lines_of(meta.at("expected.txt")));
+    }
+  }
+}
+
+// `motcua build` reads the procedure folders on every core (load_catalog_releasing's
+// ParallelFor). Whatever order the folders are read in, the messages and the catalog are
+// those of one folder at a time: checked here with the folders read last to first, and on
+// two threads, on every invalid case and on the shipped catalog.
+TEST_CASE("procedure folders read in any order or on several threads give the same catalog and messages",
+          "[invalid][parallel]") {
+  std::vector<std::pair<std::string, test::FileMap>> cases = invalid_cases();
+  REQUIRE(cases.size() >= 12);
+  cases.emplace_back("(shipped)", test::to_map(test::read_folder("content")));
+  const ParallelFor backwards = [](std::size_t count, const std::function<void(std::size_t)>& body) {
+    for (std::size_t i = count; i-- > 0;) body(i);
+  };
+  const ParallelFor two_threads = [](std::size_t count, const std::function<void(std::size_t)>& body) {
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+      for (std::size_t i = next++; i < count; i = next++) body(i);
+    };
+    std::thread other(work);
+    work();
+    other.join();
+  };
+  for (const auto& [name, content] : cases) {
+    DYNAMIC_SECTION(name) {
+      Diagnostics one_diags;
+      std::vector<SourceFile> one_files = test::to_files(content);
+      const Catalog one = load_catalog_releasing(one_files, "content/", one_diags);
+      for (const ParallelFor& parallel : {backwards, two_threads}) {
+        Diagnostics diags;
+        std::vector<SourceFile> files = test::to_files(content);
+        const Catalog other = load_catalog_releasing(files, "content/", diags, parallel);
+        CHECK(test::formatted(diags) == test::formatted(one_diags));
+        REQUIRE(other.procedures.size() == one.procedures.size());
+        for (std::size_t i = 0; i < one.procedures.size(); ++i) CHECK(other.procedures[i].code == one.procedures[i].code);
+        for (std::size_t i = 0; i < files.size(); ++i) CHECK(files[i].text.size() == one_files[i].text.size());
+        if (!one_diags.has_errors()) {
+          SiteOptions options;
+          options.base_url = "https://tthc.example.gov.vn/";
+          const std::vector<OutputFile> a = render_catalog_api(one, options), b = render_catalog_api(other, options);
+          REQUIRE(a.size() == b.size());
+          for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].bytes == b[i].bytes);
+        }
+      }
     }
   }
 }

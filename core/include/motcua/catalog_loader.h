@@ -1,6 +1,8 @@
 #pragma once
 // Turns the text of the content files into a Catalog, validating everything and
 // reporting every problem found in one run.
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,8 +23,13 @@ Catalog load_catalog(const std::vector<SourceFile>& files, const std::string& di
 // of each procedure's files (procedure.json, steps.md, conditions.md) is freed as soon as
 // the procedure is read, unless a message names the file. The content as read and the
 // catalog are then never in memory together (a national catalog is 10,000 such folders).
+//
+// `parallel`, when given, runs body(0) … body(count - 1) and returns when all are done, on as
+// many threads as it likes (the core starts none: it also runs in the browser). The procedure
+// folders are then read on them; the catalog and the messages are the same.
+using ParallelFor = std::function<void(std::size_t count, const std::function<void(std::size_t)>& body)>;
 Catalog load_catalog_releasing(std::vector<SourceFile>& files, const std::string& display_prefix,
-                               Diagnostics& diags);
+                               Diagnostics& diags, ParallelFor parallel = {});
 
 // Reads and validates one procedure.json on its own (without cross-references).
 // Used by the wasm module and by editors.

@@ -298,9 +298,10 @@ class Loader {
     for (const SourceFile& f : files) files_[f.path] = &f;
   }
   // load_catalog_releasing: the files may be emptied once read (see the header).
-  Loader(std::vector<SourceFile>& files, const std::string& prefix, Diagnostics& diags)
+  Loader(std::vector<SourceFile>& files, const std::string& prefix, Diagnostics& diags, ParallelFor parallel)
       : Loader(static_cast<const std::vector<SourceFile>&>(files), prefix, diags) {
     for (SourceFile& f : files) releasable_[f.path] = &f;
+    parallel_ = std::move(parallel);
   }
 
   Catalog run() {
@@ -328,6 +329,7 @@ class Loader {
   Diagnostics& diags_;
   std::map<std::string, const SourceFile*> files_;
   std::map<std::string, SourceFile*> releasable_;  // empty unless the caller lets texts go
+  ParallelFor parallel_;  // empty: one procedure folder at a time
   std::map<std::string, JsonDocument> docs_;  // by relative path; only those that parsed
   std::set<std::string> used_;
   std::set<std::string> broken_;  // JSON files that did not parse: skip checks that depend on them
@@ -596,7 +598,9 @@ class Loader {
   }
 
   // Markdown for `key`: inline in the JSON, or in `<key>.md` beside it.
-  std::string markdown(ObjectReader& r, const std::string& dir, const std::string& key, bool required) {
+  // `diags` and `used` are the reading folder's own (read_procedure_folder).
+  std::string markdown(ObjectReader& r, const std::string& dir, const std::string& key, bool required,
+                       Diagnostics& diags, std::vector<std::string>& used) const {
     const std::string md_rel = dir + "/" + key + ".md";
     const auto md = files_.find(md_rel);
     const nlohmann::json& value = r.document().value;
@@ -611,15 +615,15 @@ class Loader {
       }
     }
     if (md != files_.end()) {
-      used_.insert(md_rel);
+      used.push_back(md_rel);
       if (inline_present) {
         r.error(key, "\"" + key + "\" is given both here and in " + display(md_rel) + "; keep only one");
       }
       if (md->second->text.size() > limits::kMaxMarkdownBytes) {
-        diags_.error(display(md_rel), 0, 0, "",
+        diags.error(display(md_rel), 0, 0, "",
                      "this Markdown file is longer than " + std::to_string(limits::kMaxMarkdownBytes / 1024) +
                          " KiB, the limit for one text: shorten it");
-      } else if (check_utf8(display(md_rel), md->second->text, diags_)) {
+      } else if (check_utf8(display(md_rel), md->second->text, diags)) {
         text = to_nfc(md->second->text);
       }
     } else if (!inline_present && required) {
@@ -644,47 +648,91 @@ class Loader {
     }
   }
 
+  // One procedure folder, read on its own: what read_procedures keeps of it.
+  struct ReadProcedure {
+    Procedure procedure;
+    Diagnostics diags;
+    std::vector<std::string> used;  // the folder's files it read
+    bool broken = false;            // procedure.json is not JSON
+  };
+
+  // Reads procedures/<code>/procedure.json and its Markdown files. It touches nothing of the
+  // loader but what it reads, so several folders may be read at once (parallel_).
+  ReadProcedure read_procedure_folder(const std::string& path, const SourceFile& file) const {
+    ReadProcedure out;
+    const std::string dir = parent_dir(path);
+    out.used.push_back(path);
+    JsonDocument parsed;
+    if (!parse_json({display(path), file.text}, parsed, out.diags)) {
+      out.broken = true;
+      // Its syntax error is reported; keep its files and its code from causing more errors.
+      out.used.push_back(dir + "/steps.md");
+      out.used.push_back(dir + "/conditions.md");
+      return out;
+    }
+    Procedure& p = out.procedure;
+    if (!read_procedure(parsed, p, out.diags, &category_slugs_)) {
+      // Keep going: cross-references below still report what they can.
+    }
+    ObjectReader r(parsed, parsed.value, "", out.diags, "procedure");
+    p.steps_markdown = markdown(r, dir, "steps", p.status != ReviewStatus::imported, out.diags, out.used);
+    p.conditions_markdown = markdown(r, dir, "conditions", false, out.diags, out.used);
+    const std::string folder = base_name(dir);
+    if (!p.code.empty() && p.code != folder) {
+      r.error("code", "code \"" + p.code + "\" does not match its folder procedures/" + folder +
+                          "/; rename the folder or fix the code");
+    }
+    if (!p.field.empty() && !field_known(p.field)) {
+      r.error("field", "unknown field \"" + p.field + "\"; fields are defined in " + display("fields.json"));
+    }
+    for (std::size_t i = 0; i < p.life_events.size(); ++i) {
+      if (!life_event_known(p.life_events[i])) {
+        r.error_at_pointer("/life_events/" + std::to_string(i),
+                           "unknown life event \"" + p.life_events[i] + "\"; life events are defined in " +
+                               display("life-events.json"));
+      }
+    }
+    p.file = display(path);
+    return out;
+  }
+
   void read_procedures() {
+    std::vector<std::pair<const std::string*, const SourceFile*>> folders;
     for (const auto& [path, file] : files_) {
-      if (path.rfind("procedures/", 0) != 0 || !procedure_file(path)) continue;
-      const std::string dir = parent_dir(path);
-      const std::size_t first_message = diags_.items().size();
-      used_.insert(path);
-      JsonDocument parsed;
-      const JsonDocument* d = parse_json({display(path), file->text}, parsed, diags_) ? &parsed : nullptr;
-      if (d == nullptr) {
-        broken_.insert(path);
-        // Its syntax error is reported; keep its files and its code from causing more errors.
-        broken_procedures_.insert(base_name(dir));
-        used_.insert(dir + "/steps.md");
-        used_.insert(dir + "/conditions.md");
-        continue;
+      if (path.rfind("procedures/", 0) == 0 && procedure_file(path)) folders.push_back({&path, file});
+    }
+    // In batches, read on every core the caller offers, then kept in the order of their paths:
+    // the messages and the catalog are the same as when read one by one. A batch bounds how
+    // many parsed folders wait to be kept (their files are freed as they are).
+    constexpr std::size_t kBatch = 256;
+    std::vector<ReadProcedure> batch;
+    for (std::size_t first = 0; first < folders.size(); first += kBatch) {
+      const std::size_t n = std::min(kBatch, folders.size() - first);
+      batch.clear();
+      batch.resize(n);
+      const auto read_one = [&](std::size_t i) {
+        batch[i] = read_procedure_folder(*folders[first + i].first, *folders[first + i].second);
+      };
+      if (parallel_) {
+        parallel_(n, read_one);
+      } else {
+        for (std::size_t i = 0; i < n; ++i) read_one(i);
       }
-      Procedure p;
-      if (!read_procedure(*d, p, diags_, &category_slugs_)) {
-        // Keep going: cross-references below still report what they can.
-      }
-      ObjectReader r(*d, d->value, "", diags_, "procedure");
-      p.steps_markdown = markdown(r, dir, "steps", p.status != ReviewStatus::imported);
-      p.conditions_markdown = markdown(r, dir, "conditions", false);
-      const std::string folder = base_name(dir);
-      if (!p.code.empty() && p.code != folder) {
-        r.error("code", "code \"" + p.code + "\" does not match its folder procedures/" + folder +
-                            "/; rename the folder or fix the code");
-      }
-      if (!p.field.empty() && !field_known(p.field)) {
-        r.error("field", "unknown field \"" + p.field + "\"; fields are defined in " + display("fields.json"));
-      }
-      for (std::size_t i = 0; i < p.life_events.size(); ++i) {
-        if (!life_event_known(p.life_events[i])) {
-          r.error_at_pointer("/life_events/" + std::to_string(i),
-                             "unknown life event \"" + p.life_events[i] + "\"; life events are defined in " +
-                                 display("life-events.json"));
+      for (std::size_t i = 0; i < n; ++i) {
+        ReadProcedure& read = batch[i];
+        const std::string& path = *folders[first + i].first;
+        const std::string dir = parent_dir(path);
+        const std::size_t first_message = diags_.items().size();
+        diags_.append(read.diags);
+        for (std::string& u : read.used) used_.insert(std::move(u));
+        if (read.broken) {
+          broken_.insert(path);
+          broken_procedures_.insert(base_name(dir));
+          continue;
         }
+        catalog_.procedures.push_back(std::move(read.procedure));
+        release_procedure_files(dir, first_message);
       }
-      p.file = display(path);
-      catalog_.procedures.push_back(std::move(p));
-      release_procedure_files(dir, first_message);
     }
     // Every procedure folder must hold a procedure.json.
     std::set<std::string> dirs_with_json;
@@ -1426,8 +1474,8 @@ Catalog load_catalog(const std::vector<SourceFile>& files, const std::string& di
 }
 
 Catalog load_catalog_releasing(std::vector<SourceFile>& files, const std::string& display_prefix,
-                               Diagnostics& diags) {
-  Loader loader(files, display_prefix, diags);
+                               Diagnostics& diags, ParallelFor parallel) {
+  Loader loader(files, display_prefix, diags, std::move(parallel));
   Catalog c = loader.run();
   diags.sort();
   return c;
