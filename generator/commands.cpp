@@ -11,6 +11,9 @@
 #include <mutex>
 #include <thread>
 #include <iostream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -344,6 +347,11 @@ int build(const BuildOptions& options) {
 
   Loaded loaded;
   if (const int code = load(options, steps, loaded, false, true)) return code;
+#if defined(__GLIBC__)
+  // What the loading threads freed (the parsed JSON of every folder) goes back to the system
+  // before the pages and the search index start allocating.
+  malloc_trim(0);
+#endif
   // The catalog holds what the site needs; the content as read (the size of the content
   // folder) was kept only for the diagnostics' excerpts.
   std::vector<SourceFile>().swap(loaded.files);
