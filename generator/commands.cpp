@@ -106,6 +106,11 @@ struct Loaded {
   std::string read_error;  // set when the content could not be read at all
 };
 
+// The threads a build uses: --jobs, or one per core.
+unsigned jobs_of(const BuildOptions& options) {
+  return options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
 // Runs body(0) … body(count - 1) on `jobs` threads, this one included (the loader's
 // ParallelFor); an exception in any is thrown again here once all have stopped.
 ParallelFor parallel_for(unsigned jobs) {
@@ -146,8 +151,7 @@ int load(const BuildOptions& options, Steps& steps, Loaded& loaded, bool quiet =
   }
   const std::string prefix = with_slash(options.content_dir);
   loaded.catalog = steps.run("load and validate", [&] {
-    const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    return release ? load_catalog_releasing(files, prefix, loaded.diags, parallel_for(jobs))
+    return release ? load_catalog_releasing(files, prefix, loaded.diags, parallel_for(jobs_of(options)))
                    : load_catalog(files, prefix, loaded.diags);
   });
   std::map<std::string, const std::string*> sources;
@@ -289,7 +293,7 @@ int build(const BuildOptions& options) {
     std::cerr << "motcua: error: --base-url " << io::printable(options.base_url) << ": " << error << "\n";
     return 2;
   }
-  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = jobs_of(options);
   // What the site is built from: every file of the content, templates and WebAssembly
   // folders (name, size, modification time), the options that shape the output, and this
   // motcua. A folder built from the same inputs, untouched since, is left as it is. The
@@ -347,14 +351,15 @@ int build(const BuildOptions& options) {
 
   Loaded loaded;
   if (const int code = load(options, steps, loaded, false, true)) return code;
-#if defined(__GLIBC__)
-  // What the loading threads freed (the parsed JSON of every folder) goes back to the system
-  // before the pages and the search index start allocating.
-  malloc_trim(0);
-#endif
   // The catalog holds what the site needs; the content as read (the size of the content
   // folder) was kept only for the diagnostics' excerpts.
   std::vector<SourceFile>().swap(loaded.files);
+#if defined(__GLIBC__)
+  // What loading freed (the parsed JSON of every folder, on every loading thread's arena, and
+  // the content as read) goes back to the system before the pages and the search index start
+  // allocating.
+  malloc_trim(0);
+#endif
 
   std::vector<SourceFile> templates;
   if (!io::read_tree(options.templates_dir, templates, error)) {
