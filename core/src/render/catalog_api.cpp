@@ -101,7 +101,9 @@ json center_json(const Center& c) {
   return out;
 }
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"; }
+// One line, UTF-8 as it is; a file ends with a newline.
+std::string compact(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json& j) { return compact(j) + "\n"; }
 
 }  // namespace
 
@@ -162,8 +164,7 @@ OutputFile catalog_api_file(const Catalog& catalog, const SiteOptions& options) 
   // Written entry by entry, never as one tree of the whole catalog (nlohmann's objects cost
   // far more than their text): the same bytes as dump() of the whole object, whose keys come
   // in sorted order.
-  std::string out = "{\"content_as_of\":" + json(catalog.site.content_as_of).dump(-1, ' ', false, json::error_handler_t::replace) +
-                    ",\"procedures\":[";
+  std::string out = "{\"content_as_of\":" + compact(catalog.site.content_as_of) + ",\"procedures\":[";
   bool first = true;
   for (const Procedure& p : catalog.procedures) {
     const json entry = {{"code", p.code}, {"name", p.name}, {"field", p.field}, {"levels", levels_json(p)},
@@ -171,7 +172,7 @@ OutputFile catalog_api_file(const Catalog& catalog, const SiteOptions& options) 
                         {"url", options.base_url + "thu-tuc/" + p.code + "/"}, {"data", "thu-tuc/" + p.code + ".json"}};
     if (!first) out += ',';
     first = false;
-    out += entry.dump(-1, ' ', false, json::error_handler_t::replace);
+    out += compact(entry);
   }
   json provinces = json::array();
   for (const ProvinceInfo& info : catalog.provinces) {
@@ -180,9 +181,8 @@ OutputFile catalog_api_file(const Catalog& catalog, const SiteOptions& options) 
     if (catalog.find_province_catalog(info.slug) != nullptr) p["data"] = info.slug + ".json";
     provinces.push_back(p);
   }
-  out += "],\"provinces\":" + provinces.dump(-1, ' ', false, json::error_handler_t::replace) +
-         ",\"schema_version\":" + json(kSchemaVersion).dump() +
-         ",\"title\":" + json(catalog.site.title).dump(-1, ' ', false, json::error_handler_t::replace) + "}\n";
+  out += "],\"provinces\":" + compact(provinces) + ",\"schema_version\":" + compact(kSchemaVersion) +
+         ",\"title\":" + compact(catalog.site.title) + "}\n";
   return {"api/catalog.json", std::move(out)};
 }
 
