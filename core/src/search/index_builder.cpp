@@ -232,7 +232,9 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
   // ------------------------------------------------------------------ the terms
   // A syllable's postings hold one entry per document that has it, so the number of
   // documents a syllable is in (its df) is the size of its postings.
-  std::map<std::string, Postings> terms;  // key -> its documents
+  // key -> its documents; looked up for every syllable of every text, so hashed, and put in
+  // order once (`in_order`) where the order shows in the parts.
+  std::unordered_map<std::string, Postings> terms;
   Spellings spellings;
   const auto posting = [](Postings& list, std::uint32_t doc) -> DocTerm& {
     if (list.empty() || list.back().doc != doc) list.push_back({doc, 0});
@@ -240,8 +242,8 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
   };
   std::vector<std::size_t> name_length(docs.size());
   // Each document's name and keyword texts as folded syllables, to find synonyms' phrases:
-  // one sequence per document and kind of the syllables' keys in `terms` (a std::map, so
-  // their addresses stay), its texts separated by nullptr.
+  // one sequence per document and kind of the syllables' keys in `terms` (a node of an
+  // unordered_map stays where it is), its texts separated by nullptr.
   std::vector<std::vector<const std::string*>> phrases_in[2];
   phrases_in[0].resize(docs.size());
   phrases_in[1].resize(docs.size());
@@ -272,8 +274,13 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
     add(d.body_texts, kBody, false);
   }
 
+  std::vector<const std::pair<const std::string, Postings>*> in_order;
+  in_order.reserve(terms.size());
+  for (const auto& t : terms) in_order.push_back(&t);
+  std::sort(in_order.begin(), in_order.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+
   // Marked spellings of each folded syllable, for "exact diacritics above folded".
-  std::map<std::string, std::vector<std::string>> variants;
+  std::unordered_map<std::string, std::vector<std::string>> variants;
   for (const auto& t : terms) {
     if (t.first.find('_') != std::string::npos) continue;
     std::set<std::string> all;
@@ -287,7 +294,8 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
   std::size_t shard_count = options.shards;
   if (shard_count == 0) shard_count = std::max<std::size_t>(8, std::min<std::size_t>(512, n / 10));
   std::vector<std::string> shard_text(shard_count);
-  for (const auto& t : terms) {
+  for (const auto* term : in_order) {
+    const auto& t = *term;
     const bool pair = t.first.find('_') != std::string::npos;
     const std::string first = pair ? t.first.substr(0, t.first.find('_')) : t.first;
     const auto term_df = static_cast<std::uint32_t>(pair ? 0 : t.second.size());
@@ -435,7 +443,8 @@ SearchIndexFiles build_search_index(const Catalog& catalog, const SearchIndexOpt
   // 3+ documents.
   {
     std::string text;
-    for (const auto& t : terms) {
+    for (const auto* term : in_order) {
+      const auto& t = *term;
       if (t.first.find('_') != std::string::npos) continue;  // a pair of syllables
       const std::size_t df = t.second.size();
       const bool letters = std::all_of(t.first.begin(), t.first.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });

@@ -21,12 +21,6 @@ constexpr Letter kLetters[] = {
 #include "vietnamese_letters.inc"
 };
 
-const Letter* find_letter(std::uint32_t cp) {
-  const auto it = std::lower_bound(std::begin(kLetters), std::end(kLetters), cp,
-                                   [](const Letter& l, std::uint32_t c) { return l.code_point < c; });
-  return (it != std::end(kLetters) && it->code_point == cp) ? it : nullptr;
-}
-
 const Letter* compose(char base, int modifier, int tone) {
   for (const Letter& l : kLetters) {
     if (l.base == base && l.modifier == modifier && l.tone == tone) return &l;
@@ -63,10 +57,35 @@ struct Parts {
   int tone = 0;
 };
 
+// Every precomposed Vietnamese letter is in U+00C0..U+01B0 or U+1EA0..U+1EF9: a table of
+// those two ranges answers without a search (every syllable of every text indexed asks).
+constexpr std::uint32_t kLow = 0x00C0, kLowEnd = 0x01B1, kHigh = 0x1EA0, kHighEnd = 0x1EFA;
+
+constexpr bool letters_in_table() {
+  for (const Letter& l : kLetters) {
+    const std::uint32_t cp = l.code_point;
+    if (!((cp >= kLow && cp < kLowEnd) || (cp >= kHigh && cp < kHighEnd))) return false;
+  }
+  return true;
+}
+static_assert(letters_in_table(), "a letter of vietnamese_letters.inc lies outside the table's ranges");
+
+struct PartsTable {
+  Parts at[(kLowEnd - kLow) + (kHighEnd - kHigh)];
+  PartsTable() {
+    for (const Letter& l : kLetters) {
+      const std::uint32_t cp = l.code_point;
+      Parts& p = cp < kLowEnd ? at[cp - kLow] : at[(kLowEnd - kLow) + (cp - kHigh)];
+      p = {l.base, l.modifier, l.tone};
+    }
+  }
+};
+
 Parts parts_of(std::uint32_t cp) {
   if (is_ascii_letter(cp)) return {static_cast<char>(cp), 0, 0};
-  if (const Letter* l = find_letter(cp)) return {l->base, l->modifier, l->tone};
-  return {};
+  if (cp < kLow || (cp >= kLowEnd && cp < kHigh) || cp >= kHighEnd) return {};
+  static const PartsTable table;
+  return cp < kLowEnd ? table.at[cp - kLow] : table.at[(kLowEnd - kLow) + (cp - kHigh)];
 }
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -82,14 +101,16 @@ int alphabet_rank(char base, int modifier) {
 
 }  // namespace
 
-std::string to_nfc(const std::string& text) {
-  const std::vector<std::uint32_t> cps = decode_utf8(text);
-  std::string out;
-  out.reserve(text.size());
+namespace {
+
+// Each code point of `cps` as NFC has it (a letter followed by combining marks composed into
+// one), handed to `emit`: what to_nfc encodes, and what search_syllables reads.
+template <typename Emit>
+void nfc_each(const std::vector<std::uint32_t>& cps, Emit&& emit) {
   for (std::size_t i = 0; i < cps.size(); ++i) {
     Parts p = parts_of(cps[i]);
     if (p.base == 0 || p.modifier == 4) {
-      append_utf8(out, cps[i]);
+      emit(cps[i]);
       continue;
     }
     // Absorb following combining marks while the result is still a Vietnamese letter.
@@ -107,14 +128,22 @@ std::string to_nfc(const std::string& text) {
       ++j;
     }
     if (j == i + 1) {
-      append_utf8(out, cps[i]);
+      emit(cps[i]);
     } else if (p.modifier == 0 && p.tone == 0) {
-      append_utf8(out, static_cast<std::uint32_t>(p.base));
+      emit(static_cast<std::uint32_t>(p.base));
     } else {
-      append_utf8(out, compose(p.base, p.modifier, p.tone)->code_point);
+      emit(compose(p.base, p.modifier, p.tone)->code_point);
     }
     i = j - 1;
   }
+}
+
+}  // namespace
+
+std::string to_nfc(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  nfc_each(decode_utf8(text), [&out](std::uint32_t cp) { append_utf8(out, cp); });
   return out;
 }
 
@@ -229,7 +258,7 @@ void finish_syllable(std::vector<Parts>& letters, std::vector<SearchSyllable>& o
 std::vector<SearchSyllable> search_syllables(const std::string& text) {
   std::vector<SearchSyllable> out;
   std::vector<Parts> letters;
-  for (const std::uint32_t cp : decode_utf8(to_nfc(text))) {
+  nfc_each(decode_utf8(text), [&](std::uint32_t cp) {
     Parts p = parts_of(cp);
     if (p.base != 0) {
       p.base = lower(p.base);
@@ -239,7 +268,7 @@ std::vector<SearchSyllable> search_syllables(const std::string& text) {
     } else {
       finish_syllable(letters, out);
     }
-  }
+  });
   finish_syllable(letters, out);
   return out;
 }
