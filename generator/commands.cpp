@@ -16,6 +16,8 @@
 #endif
 #include <iterator>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -298,27 +300,63 @@ int build(const BuildOptions& options) {
   // folders (name, size, modification time), the options that shape the output, and this
   // motcua. A folder built from the same inputs, untouched since, is left as it is. The
   // folders are looked at on another thread while the writer looks at the output folder:
-  // an unchanged rebuild is nothing but these two walks.
-  std::future<std::string> fingerprint = std::async(std::launch::async, [&options, &site_options] {
-    std::string inputs = std::string("motcua ") + MOTCUA_VERSION + "\nbase " + site_options.base_url +
+  // an unchanged rebuild is nothing but these two walks. The same walk, split into each
+  // procedure's folder and the rest, keys each procedure's pages: after an edit, only the
+  // pages made from what changed are rendered again (SiteOptions::shared_inputs).
+  struct Inputs {
+    std::string fingerprint;  // empty: a folder could not be walked
+    std::string shared;
+    std::unordered_map<std::string, std::string> procedures;
+  };
+  std::future<Inputs> fingerprint = std::async(std::launch::async, [&options, &site_options] {
+    std::string shared = std::string("motcua ") + MOTCUA_VERSION + "\nbase " + site_options.base_url +
                          "\nprecompress " + (options.precompress ? "yes" : "no") + "\n";
-    for (const std::string& k : options.keep) inputs += "keep " + k + "\n";
-    inputs += "content\n";
-    bool walked = io::stat_tree(options.content_dir, inputs);
-    inputs += "templates\n";
-    walked = walked && io::stat_tree(options.templates_dir, inputs);
+    // This very program too: a motcua rebuilt from other sources may render other pages.
+    struct stat self {};
+    if (::stat("/proc/self/exe", &self) == 0) {
+      shared += "exe " + std::to_string(self.st_size) + " " + std::to_string(self.st_mtim.tv_sec) + "." +
+                std::to_string(self.st_mtim.tv_nsec) + "\n";
+    }
+    for (const std::string& k : options.keep) shared += "keep " + k + "\n";
+    std::string content;
+    bool walked = io::stat_tree(options.content_dir, content);
+    std::string inputs = shared + "content\n" + content;
+    Inputs out;
+    // Lines "procedures/<folder>/<file>\tsize\tmtime" go to their folder's key; every
+    // other line of the content is shared by all pages.
+    shared += "content\n";
+    const std::string prefix = "procedures/";
+    for (std::size_t at = 0; at < content.size();) {
+      std::size_t end = content.find('\n', at);
+      end = end == std::string::npos ? content.size() : end + 1;
+      const std::string_view line(content.data() + at, end - at);
+      const std::size_t slash = line.compare(0, prefix.size(), prefix) == 0 ? line.find('/', prefix.size())
+                                                                              : std::string_view::npos;
+      const std::size_t tab = line.find('\t');
+      if (slash != std::string_view::npos && slash < tab) {
+        out.procedures[std::string(line.substr(prefix.size(), slash - prefix.size()))] += line;
+      } else {
+        shared += line;
+      }
+      at = end;
+    }
+    std::string templates = "templates\n";
+    walked = walked && io::stat_tree(options.templates_dir, templates);
     if (!options.wasm_dir.empty()) {
       for (const char* name : {"motcua.js", "motcua.wasm", "motcua-forms.wasm", "motcua-search.wasm"}) {
         struct stat st {};
-        inputs += name;
+        templates += name;
         if (::stat((options.wasm_dir + "/" + name).c_str(), &st) == 0) {
-          inputs += " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
-                    std::to_string(st.st_mtim.tv_nsec);
+          templates += " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
+                       std::to_string(st.st_mtim.tv_nsec);
         }
-        inputs += "\n";
+        templates += "\n";
       }
     }
-    return walked ? content_hash(inputs) : std::string();
+    if (!walked) return Inputs{};
+    out.fingerprint = content_hash(inputs + templates);
+    out.shared = shared + templates;
+    return out;
   });
   io::WriteOptions write_options;
   write_options.keep = options.keep;
@@ -342,7 +380,8 @@ int build(const BuildOptions& options) {
   if (const io::WriteResult began = writer.begin(out, write_options, error); began != io::WriteResult::written) {
     return failed(began);
   }
-  const std::string inputs = fingerprint.get();
+  Inputs walked = fingerprint.get();
+  const std::string inputs = walked.fingerprint;
   if (steps.run("compare with the previous build", [&] { return writer.up_to_date(inputs); })) {
     std::cout << "Nothing changed since the site in " << shown_out
               << "/ was built (same content, templates and options): no file was written.\n";
@@ -400,6 +439,10 @@ int build(const BuildOptions& options) {
   }
   // Pages are rendered and written as they go, on every core; a terminal sees the count.
   site_options.jobs = jobs;
+  if (!inputs.empty()) {
+    site_options.shared_inputs = std::move(walked.shared);
+    site_options.procedure_inputs = std::move(walked.procedures);
+  }
   const auto started = std::chrono::steady_clock::now();
   bool shown_progress = false;
   if (::isatty(STDERR_FILENO)) {
@@ -419,6 +462,18 @@ int build(const BuildOptions& options) {
     return 0;
   });
   if (shown_progress) std::cerr << "\n";
+  // The catalog is not needed any more: its memory goes back before the mark is written.
+  const std::size_t procedure_count = loaded.catalog.procedures.size();
+  loaded = Loaded();
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+  if (options.verbose) {
+    const io::SiteWriter::Counts counts = writer.counts();
+    std::cerr << "  " << counts.reused << " of " << counts.keyed
+              << " procedure pages taken from the previous build (made from the same files), "
+              << counts.keyed - counts.reused << " rendered\n";
+  }
   print_diagnostics(diags, {});
   if (diags.has_errors()) {
     std::cerr << "motcua: the site was not written; " << unchanged << "\n";
@@ -432,7 +487,7 @@ int build(const BuildOptions& options) {
               << " files are the same, byte for byte; none was written.\n";
     return 0;
   }
-  std::cout << "Built " << counts.files << " files from " << loaded.catalog.procedures.size() << " procedures into "
+  std::cout << "Built " << counts.files << " files from " << procedure_count << " procedures into "
             << shown_out << "/: " << counts.written << " new or changed, " << counts.files - counts.written
             << " unchanged (not rewritten), " << counts.removed << " removed.\n";
 

@@ -126,6 +126,13 @@ struct Mark {
   std::unordered_map<std::string, std::string> sums;
   std::string inputs;  // fingerprint of what the site was built from
   std::string version;
+  // The keyed jobs (one procedure's page and data files) by id: what each was made from and
+  // made (FileSink::reuse).
+  struct Job {
+    std::string key;
+    std::vector<std::string> files, pages;
+  };
+  std::unordered_map<std::string, Job> jobs;
   // Filled while the folder is inspected: the size of each listed file found there as a
   // regular file. The keys view the strings of `files` (a moved set keeps its nodes).
   std::unordered_map<std::string_view, std::int64_t> found_sizes;
@@ -217,6 +224,24 @@ bool read_mark(const fs::path& path, Mark& out, std::string& reason) {
     }
   }
   if (const auto inputs = mark.find("inputs"); inputs != mark.end() && inputs->is_string()) out.inputs = *inputs;
+  // The jobs only spare rendering; one not as expected is left out (and rendered again).
+  if (const auto jobs = mark.find("jobs"); jobs != mark.end() && jobs->is_object()) {
+    for (const auto& [id, job] : jobs->items()) {
+      if (!job.is_array() || job.size() != 3 || !job[0].is_string() || !job[1].is_array() || !job[2].is_array()) continue;
+      Mark::Job j;
+      j.key = job[0].get<std::string>();
+      bool fine = true;
+      for (const nlohmann::json& f : job[1]) {
+        fine = fine && f.is_string() && out.sums.count(f.get<std::string>()) != 0;
+        if (fine) j.files.push_back(f.get<std::string>());
+      }
+      for (const nlohmann::json& page : job[2]) {
+        fine = fine && page.is_string();
+        if (fine) j.pages.push_back(page.get<std::string>());
+      }
+      if (fine) out.jobs.emplace(id, std::move(j));
+    }
+  }
   if (const auto version = mark.find("version"); version != mark.end() && version->is_string()) out.version = *version;
   return true;
 }
@@ -544,25 +569,47 @@ bool write_bytes(const fs::path& p, const std::string& bytes) {
 }
 
 bool write_mark(const fs::path& dir, const std::vector<std::string>& files,
-                const std::map<std::string, std::string>& sums, const std::string& inputs,
-                const WriteOptions& options, std::string& error) {
-  nlohmann::json listed = nlohmann::json::array();
-  for (const std::string& f : files) listed.push_back(f);
-  nlohmann::json sum_map = nlohmann::json::object();
-  for (const auto& [f, sum] : sums) sum_map[f] = sum;
-  const nlohmann::json mark = {
-      {"generator", "motcua"},
-      {"version", options.generator_version},
-      {"about", "motcua build wrote this folder. The next build replaces it only if every entry in it is one of "
-                "these files (or is named with --keep). \"sums\" (content hash and size) spare rewriting a file "
-                "whose bytes have not changed; \"inputs\" lets a build from the same content stop at once."},
-      {"inputs", inputs},
-      {"files", listed},
-      {"sums", sum_map},
+                const std::map<std::string, std::string>& sums, const std::map<std::string, Mark::Job>& jobs,
+                const std::string& inputs, const WriteOptions& options, std::string& error) {
+  // Written as text, a string at a time: at national scale a JSON tree of the mark would
+  // hold ~100 MB only to be printed.
+  const auto str = [](const std::string& text) {
+    return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   };
+  const auto list = [&str](std::string& out, const std::vector<std::string>& items) {
+    out += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + str(items[i]);
+    out += ']';
+  };
+  std::string text = "{\n\"generator\": \"motcua\",\n\"version\": " + str(options.generator_version) +
+                     ",\n\"about\": " +
+                     str("motcua build wrote this folder. The next build replaces it only if every entry in it is one "
+                         "of these files (or is named with --keep). \"sums\" (content hash and size) spare rewriting "
+                         "a file whose bytes have not changed; \"inputs\" lets a build from the same content stop at "
+                         "once; \"jobs\" (what each procedure's pages were made from, and which files they are) "
+                         "spare rendering them again from the same inputs.") +
+                     ",\n\"inputs\": " + str(inputs) + ",\n\"files\": [\n";
+  for (std::size_t i = 0; i < files.size(); ++i) text += (i ? ",\n" : "") + str(files[i]);
+  text += "\n],\n\"sums\": {\n";
+  bool first = true;
+  for (const auto& [f, sum] : sums) {
+    text += (first ? "" : ",\n") + str(f) + ": " + str(sum);
+    first = false;
+  }
+  text += "\n},\n\"jobs\": {\n";
+  first = true;
+  for (const auto& [id, job] : jobs) {
+    text += (first ? "" : ",\n") + str(id) + ": [" + str(job.key) + ",";
+    list(text, job.files);
+    text += ',';
+    list(text, job.pages);
+    text += ']';
+    first = false;
+  }
+  text += "\n}\n}\n";
   // Written under another name and renamed: a mark is never half written.
   const fs::path tmp = dir / (std::string(kSiteMark) + ".tmp");
-  if (!write_bytes(tmp, mark.dump(0, ' ', false, nlohmann::json::error_handler_t::replace) + "\n")) {
+  if (!write_bytes(tmp, text)) {
     error = quoted(dir / kSiteMark) + ": cannot write the file";
     return false;
   }
@@ -684,6 +731,7 @@ struct SiteWriter::Impl {
   std::vector<std::string> pending;    // unchanged files put before it did, to link when it does
   std::set<std::string> dirs;          // folders made in the staging folder
   std::map<std::string, std::string> sums;  // the new site's files -> "HASH SIZE"
+  std::map<std::string, Mark::Job> jobs;     // the new site's keyed jobs
   std::set<std::string> copies;        // their .gz and .br
   std::atomic<bool> failed{false};
   std::string error;
@@ -711,6 +759,29 @@ struct SiteWriter::Impl {
       return old.found_as_listed(path + ".gz") && old.found_as_listed(path + ".br");
     }
     return true;
+  }
+
+  enum class Taken { failed, noted, to_write };
+  // Counts a file of the new site, with its "HASH SIZE" (under the mutex). `same`: the
+  // previous site's file, to be linked; until the staging folder exists it is only noted
+  // (materialize() links it). to_write: the caller writes or links it once the mutex is
+  // released. failed: a second file of that name, or no staging folder.
+  Taken take_locked(const std::string& path, std::string sum, bool same) {
+    if (!sums.emplace(path, std::move(sum)).second) {
+      fail_locked("the site has two files named " + printable(path));
+      return Taken::failed;
+    }
+    ++counts.files;
+    if (!same) ++counts.written;
+    if (options.precompress && is_text(path)) {
+      copies.insert(path + ".gz");
+      copies.insert(path + ".br");
+    }
+    if (!materialized && same) {
+      pending.push_back(path);
+      return Taken::noted;
+    }
+    return materialize() && make_parent(path) ? Taken::to_write : Taken::failed;
   }
 
   // Makes the folders of `rel` in the staging folder (under the mutex).
@@ -868,25 +939,60 @@ void SiteWriter::put(OutputFile&& f, const std::string& hash) {
   const bool same = s.same_as_before(f.path, sum);
   {
     std::lock_guard<std::mutex> guard(s.mutex);
-    if (!s.sums.emplace(f.path, std::move(sum)).second) {
-      s.fail_locked("the site has two files named " + printable(f.path));
-      return;
-    }
-    ++s.counts.files;
-    if (!same) ++s.counts.written;
-    if (s.options.precompress && is_text(f.path)) {
-      s.copies.insert(f.path + ".gz");
-      s.copies.insert(f.path + ".br");
-    }
-    if (!s.materialized && same) {
-      s.pending.push_back(f.path);
-      return;
-    }
-    if (!s.materialize() || !s.make_parent(f.path)) return;
+    if (s.take_locked(f.path, std::move(sum), same) != Impl::Taken::to_write) return;
   }
   std::string why;
   const bool done = same ? s.link_old(f.path, why) : s.write_new(f.path, f.bytes, why);
   if (!done) s.fail(why);
+}
+
+bool SiteWriter::reuse(const std::string& id, const std::string& key, JobOutput& out) {
+  Impl& s = *s_;
+  if (s.failed || !s.has_old) return false;
+  const auto job = s.old.jobs.find(id);
+  if (job == s.old.jobs.end() || job->second.key != key) return false;
+  // Every file still there as the previous build left it (a page deleted or cut short by
+  // hand since is made again).
+  for (const std::string& f : job->second.files) {
+    if (!s.same_as_before(f, s.old.sums.at(f))) return false;
+  }
+  out.files.clear();
+  for (const std::string& f : job->second.files) {
+    const std::string& sum = s.old.sums.at(f);
+    out.files.emplace_back(f, sum.substr(0, sum.find(' ')));
+  }
+  out.pages = job->second.pages;
+  std::vector<std::string> to_link;
+  {
+    std::lock_guard<std::mutex> guard(s.mutex);
+    for (const std::string& f : job->second.files) {
+      const Impl::Taken taken = s.take_locked(f, s.old.sums.at(f), true);
+      if (taken == Impl::Taken::failed) return true;  // the build stops (ok() is false)
+      if (taken == Impl::Taken::to_write) to_link.push_back(f);
+    }
+    s.jobs[id] = job->second;
+    ++s.counts.keyed;
+    ++s.counts.reused;
+  }
+  for (const std::string& f : to_link) {
+    std::string why;
+    if (!s.link_old(f, why)) {
+      s.fail(why);
+      break;
+    }
+  }
+  return true;
+}
+
+void SiteWriter::record(const std::string& id, const std::string& key, const JobOutput& made) {
+  Impl& s = *s_;
+  Mark::Job job;
+  job.key = key;
+  for (const auto& [path, hash] : made.files) job.files.push_back(path);
+  job.pages = made.pages;
+  std::lock_guard<std::mutex> guard(s.mutex);
+  s.jobs[id] = std::move(job);
+  ++s.counts.keyed;
 }
 
 WriteResult SiteWriter::finish(const std::string& inputs, std::string& error) {
@@ -927,7 +1033,7 @@ WriteResult SiteWriter::finish(const std::string& inputs, std::string& error) {
   if (!s.materialized && s.has_old && s.old.files.size() == files.size() &&
       std::equal(files.begin(), files.end(), s.old.files.begin())) {
     if ((s.old.inputs != inputs || s.old.version != s.options.generator_version) &&
-        !write_mark(s.target, files, s.sums, inputs, s.options, error)) {
+        !write_mark(s.target, files, s.sums, s.jobs, inputs, s.options, error)) {
       return fail(WriteResult::failed);
     }
     return WriteResult::unchanged;
@@ -950,7 +1056,7 @@ WriteResult SiteWriter::finish(const std::string& inputs, std::string& error) {
       return fail(WriteResult::failed);
     }
   }
-  if (!write_mark(s.staging, files, s.sums, inputs, s.options, error)) return fail(WriteResult::failed);
+  if (!write_mark(s.staging, files, s.sums, s.jobs, inputs, s.options, error)) return fail(WriteResult::failed);
 
   // Look again just before the swap: something may have been put there while we wrote.
   Inspection now;

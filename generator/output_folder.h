@@ -86,6 +86,11 @@ class SiteWriter : public FileSink {
   bool up_to_date(const std::string& inputs) const;
   void put(OutputFile&& file, const std::string& hash) override;
   bool ok() const override;
+  // A procedure's pages made from the same inputs as in the previous build (its mark keeps,
+  // for each such job, the key and the files): those files, every one still there as that
+  // build left it, are linked into the new site as put() links an unchanged file.
+  bool reuse(const std::string& id, const std::string& key, JobOutput& out) override;
+  void record(const std::string& id, const std::string& key, const JobOutput& made) override;
   // `inputs`: a fingerprint of what the site was built from, kept in the mark (see
   // inputs_unchanged()).
   WriteResult finish(const std::string& inputs, std::string& error);
@@ -94,6 +99,8 @@ class SiteWriter : public FileSink {
     std::size_t files = 0;     // the site's files (not counting .gz and .br copies)
     std::size_t written = 0;   // of which new or changed
     std::size_t removed = 0;   // files of the previous site the new one no longer has
+    std::size_t keyed = 0;     // procedure pages made from known inputs (reuse(), record())
+    std::size_t reused = 0;    // of which taken from the previous build, not rendered again
   };
   Counts counts() const;
 

@@ -117,6 +117,88 @@ check "... which is then the same as a fresh build" cmp -s <(sums "$work/site") 
 own=$(grep -cv '\.\(gz\|br\)$' "$work/written.txt")
 check "... and says what it wrote ($own files)" grep -q " $own new or changed" "$work/out.txt"
 
+# Only the pages made from what changed are rendered again; the others come from the previous
+# build. Whatever the edit, the rebuilt site must then be the one a fresh build of the edited
+# content gives, byte for byte: a page not rendered again must not have changed.
+rebuilt_as_fresh() {  # rebuilt_as_fresh "what" [build options]
+  local what=$1
+  shift
+  build --content "$work/content" --out "$work/site" --verbose "$@" >"$work/out.txt" 2>&1
+  check "$what: the rebuild exits 0" test $? -eq 0
+  rm -rf "$work/fresh"
+  build --content "$work/content" --out "$work/fresh" "$@" >/dev/null 2>&1
+  check "$what: ... and gives, byte for byte, the site a fresh build gives" \
+    diff -rq -x .motcua-site "$work/site" "$work/fresh"
+}
+# Of a procedure's pages (national, and each province's version), how many the rebuild took
+# from the previous build, and of how many (--verbose: "… N of M procedure pages …").
+reused() { sed -n 's/.* \([0-9]*\) of \([0-9]*\) procedure pages taken from the previous build.*/\1/p' "$work/out.txt"; }
+keyed() { sed -n 's/.* \([0-9]*\) of \([0-9]*\) procedure pages taken from the previous build.*/\2/p' "$work/out.txt"; }
+# How many such pages the site has for these procedures.
+pages_of() { local n=0 c; for c in "$@"; do n=$((n + $(find "$work/site" -path "*thu-tuc/$c/index.html" | wc -l))); done; echo $n; }
+
+# A procedure the edited one names as related: 1.001193's page shows its new name.
+grep -q '"2.000986"' "$work/content/procedures/1.001193/procedure.json"
+check "1.001193 names 2.000986 as related" test $? -eq 0
+sed -i '0,/"name": "/s/"name": "/"name": "Thủ tục liên quan đã sửa: /' "$work/content/procedures/2.000986/procedure.json"
+rebuilt_as_fresh "a related procedure renamed"
+check "... 1.001193's page shows the new name" grep -q "Thủ tục liên quan đã sửa" "$work/site/thu-tuc/1.001193/index.html"
+made=$(pages_of 1.001193 2.000986)
+check "... and all other procedure pages come from the previous build ($(reused) of $(keyed), $made made)" \
+  test "$(reused)" = $(($(keyed) - made))
+check "... which are all of the procedures' pages ($(keyed) of $(find "$work/site" -path '*thu-tuc/[0-9]*.[0-9]*/index.html' | wc -l))" \
+  test "$(keyed)" = "$(find "$work/site" -path '*thu-tuc/[0-9]*.[0-9]*/index.html' | wc -l)"
+
+# site.json saved again, unchanged: the same site.
+touch "$work/content/site.json"
+rebuilt_as_fresh "site.json saved unchanged"
+# site.json changed: every page shows its date, so every page is made again.
+sed -i 's/"content_as_of": "[0-9-]*"/"content_as_of": "2026-11-30"/' "$work/content/site.json"
+rebuilt_as_fresh "site.json's date changed"
+check "... every procedure's page is made again ($(reused) taken)" test "$(reused)" = 0
+check "... and shows the new date" grep -q "30/11/2026" "$work/site/thu-tuc/1.000005/index.html"
+
+# A province's fee changed in its catalog: its version of the procedure shows it.
+province=$(grep -l '"amount": 5000' "$work/content/provinces"/*/province.json | head -1)
+check "a province catalog with an amount of 5000 exists" test -n "$province"
+sed -i '0,/"amount": 5000/s//"amount": 7000/' "$province"
+rebuilt_as_fresh "a province's fee changed"
+
+# A template changed: every page is made again.
+cp -r "$src/templates" "$work/templates"
+rebuilt_as_fresh "the templates copied" --templates "$work/templates"
+sed -i 's|<h2 id="h-can-cu">Căn cứ pháp lý</h2>|<h2 id="h-can-cu">Căn cứ pháp lý của thủ tục</h2>|' "$work/templates/procedure.mustache"
+rebuilt_as_fresh "the procedure template changed" --templates "$work/templates"
+check "... every procedure's page is made again ($(reused) taken)" test "$(reused)" = 0
+check "... and shows the change" grep -q "Căn cứ pháp lý của thủ tục" "$work/site/thu-tuc/1.000005/index.html"
+rebuilt_as_fresh "nothing changed since" --templates "$work/templates"
+
+# A procedure removed (one that no other content names), another added: the removed one's
+# pages are gone, the new one's there.
+gone=""
+for d in "$work/content/procedures"/*/; do
+  code=$(basename "$d")
+  if ! grep -rqF "\"$code\"" --exclude-dir="$code" "$work/content"; then gone=$code; break; fi
+done
+check "a procedure no other content names exists ($gone)" test -n "$gone"
+mv "$work/content/procedures/$gone" "$work/removed-procedure"
+mkdir "$work/content/procedures/9.999001"
+sed "s/\"$gone\"/\"9.999001\"/" "$work/removed-procedure/procedure.json" >"$work/content/procedures/9.999001/procedure.json"
+for f in "$work/removed-procedure"/*; do
+  [ "$(basename "$f")" = procedure.json ] || cp "$f" "$work/content/procedures/9.999001/"
+done
+rebuilt_as_fresh "a procedure removed and another added" --templates "$work/templates"
+check "... the removed one's page is gone" test ! -e "$work/site/thu-tuc/$gone/index.html"
+check "... the new one's page is there" test -f "$work/site/thu-tuc/9.999001/index.html"
+check "... and all other procedure pages come from the previous build ($(reused) of $(keyed))" \
+  test "$(reused)" = $(($(keyed) - $(pages_of 9.999001)))
+
+# A page of the site deleted by hand since: made again, though its procedure did not change.
+rm "$work/site/thu-tuc/1.001193/index.html"
+rebuilt_as_fresh "a procedure page deleted by hand" --templates "$work/templates"
+check "... it is back" test -f "$work/site/thu-tuc/1.001193/index.html"
+check "... the only procedure page made again ($(reused) of $(keyed) taken)" test "$(reused)" = $(($(keyed) - 1))
+
 # One thread or several: the same bytes.
 build --content "$work/content" --out "$work/one" --jobs 1 >/dev/null 2>&1
 build --content "$work/content" --out "$work/four" --jobs 4 >/dev/null 2>&1

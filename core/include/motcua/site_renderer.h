@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "motcua/catalog.h"
@@ -28,6 +30,23 @@ struct SiteOptions {
   // Called now and then with the pages rendered so far and the pages to render in all,
   // from whichever thread rendered the last one (never from two at once).
   std::function<void(std::size_t done, std::size_t total)> progress;
+  // Incremental builds. What the pages were made from, as fingerprints the caller takes from
+  // the files read (names, sizes, times): `shared_inputs` of everything but the procedures'
+  // folders (templates, assets, site, fields, provinces, calendar, options, the generator
+  // itself), `procedure_inputs` of each procedure's folder, by code. A procedure's own jobs
+  // (its national page with its data file and API record, each province's version) are keyed
+  // by these and by the folders of the procedures it names as related; the sink may hand back
+  // what the previous build made from the same key instead of having it rendered again
+  // (FileSink::reuse). Empty `shared_inputs`: every job is rendered.
+  std::string shared_inputs;
+  std::unordered_map<std::string, std::string> procedure_inputs;
+};
+
+// What one keyed job made: its files with their content_hash(), and the pages among them
+// that the sitemap lists (their folders).
+struct JobOutput {
+  std::vector<std::pair<std::string, std::string>> files;  // path, hash
+  std::vector<std::string> pages;
 };
 
 // Where the rendered files go, as they are rendered: the site is never held in memory
@@ -40,6 +59,17 @@ class FileSink {
   virtual void put(OutputFile&& file, const std::string& hash) = 0;
   // False once the sink cannot take more (a write failed): rendering stops early.
   virtual bool ok() const { return true; }
+  // Incremental builds (SiteOptions::shared_inputs). `id` names a job (its page's folder),
+  // `key` fingerprints its inputs. True when the sink holds, intact, what a job of that id and
+  // key made before, and has taken those files into the site as if they had been put again:
+  // `out` says which. False: the job is rendered, its files put, then record() called.
+  virtual bool reuse(const std::string& id, const std::string& key, JobOutput& out) {
+    (void)id, (void)key, (void)out;
+    return false;
+  }
+  virtual void record(const std::string& id, const std::string& key, const JobOutput& made) {
+    (void)id, (void)key, (void)made;
+  }
 };
 
 // `templates` are the files of the templates folder with paths relative to it:

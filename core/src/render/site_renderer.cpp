@@ -45,6 +45,23 @@ std::string content_hash(const std::string& bytes) {
   return std::string(buf, 10);
 }
 
+namespace {
+
+// A job's key (SiteBuilder::job_key): all 64 bits of FNV-1a, in hex. A key is only ever
+// compared with the previous key of the same job.
+std::string key_hash(const std::string& bytes) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (const unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace
+
 bool normalize_base_url(std::string& url, std::string& error) {
   const bool http = url.rfind("http://", 0) == 0, https = url.rfind("https://", 0) == 0;
   const std::size_t scheme = https ? 8 : 7;
@@ -106,6 +123,9 @@ std::string root_for(const std::string& dir) {
 // copies (a Mustache template is not safe to render from two threads at once).
 thread_local std::size_t t_worker = 0;
 
+// The files and pages of the keyed job this thread is rendering, if any (SiteBuilder::keyed).
+thread_local JobOutput* t_recording = nullptr;
+
 // Jobs done between two returns of freed memory to the system (run_jobs).
 constexpr std::size_t kTrimEvery = 100;
 
@@ -160,15 +180,19 @@ class SiteBuilder {
     jobs.push_back([this] { emit(catalog_api_file(c_, opt_)); });
     for (const Procedure& p : c_.procedures) {
       jobs.push_back([this, &p] {
-        procedure_page(p, nullptr, nullptr);
-        emit(procedure_api_file(p, opt_));
+        keyed("thu-tuc/" + p.code + "/", job_key(p, nullptr), [&] {
+          procedure_page(p, nullptr, nullptr);
+          emit(procedure_api_file(p, opt_));
+        });
       });
     }
     for (const ProvinceCatalog& pc : c_.province_catalogs) {
       for (const CatalogEntry& e : pc.catalog) {
         if (!e.local_version) continue;  // its lists link to the national page
         if (const Procedure* p = c_.find_procedure(e.procedure)) {
-          jobs.push_back([this, p, &pc, &e] { procedure_page(*p, &pc, &e); });
+          jobs.push_back([this, p, &pc, &e] {
+            keyed(pc.slug + "/thu-tuc/" + p->code + "/", job_key(*p, &pc), [&] { procedure_page(*p, &pc, &e); });
+          });
         }
       }
     }
@@ -208,6 +232,7 @@ class SiteBuilder {
   const SiteOptions& opt_;
   Diagnostics& diags_;
   FileSink& sink_;
+  const std::string shared_key_ = opt_.shared_inputs.empty() ? std::string() : key_hash(opt_.shared_inputs);
   std::mutex mutex_;  // guards diags_, sums_, page_paths_, shared_lists_ and the progress count
   std::vector<std::pair<std::string, std::string>> sums_;  // path, content hash: the service worker's version
   std::vector<std::map<std::string, kainjow::mustache::mustache>> worker_templates_;
@@ -229,7 +254,49 @@ class SiteBuilder {
       std::lock_guard<std::mutex> lock(mutex_);
       sums_.emplace_back(f.path, sum);
     }
+    if (t_recording != nullptr) t_recording->files.emplace_back(f.path, sum);
     sink_.put(std::move(f), sum);
+  }
+
+  // The fingerprint of what a procedure's page (national, or `province`'s version) is made
+  // from: everything but the procedures (the province's catalog included), the procedure's
+  // own folder, and the folders of the procedures it names as related (their names and
+  // links are on the page). Empty, and the job is always rendered, when a folder is unknown.
+  std::string job_key(const Procedure& p, const ProvinceCatalog* province) const {
+    if (shared_key_.empty()) return "";
+    const auto own = opt_.procedure_inputs.find(p.code);
+    if (own == opt_.procedure_inputs.end()) return "";
+    std::string k = shared_key_ + "\n" + (province != nullptr ? province->slug : "") + "\n" + p.code + "\n" +
+                    own->second;
+    for (const std::string& code : p.related) {
+      const auto other = opt_.procedure_inputs.find(code);
+      k += "\nrelated " + code + "\n" + (other != opt_.procedure_inputs.end() ? other->second : "-");
+    }
+    return key_hash(k);
+  }
+
+  // Runs `render` unless the sink holds what a job of this id and key made before; either way
+  // the job's files count for the service worker and its pages for the sitemap.
+  template <typename Render>
+  void keyed(const std::string& id, const std::string& key, Render&& render) {
+    if (key.empty()) {
+      render();
+      return;
+    }
+    JobOutput made;
+    if (sink_.reuse(id, key, made)) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      for (const auto& [path, sum] : made.files) sums_.emplace_back(path, sum);
+      for (const std::string& dir : made.pages) page_paths_.push_back(dir);
+      return;
+    }
+    t_recording = &made;
+    struct Stop {  // never left pointing at a finished job, whatever ends it
+      ~Stop() { t_recording = nullptr; }
+    } stop;
+    render();
+    t_recording = nullptr;
+    sink_.record(id, key, made);
   }
 
   void error(const std::string& file, const std::string& message) {
@@ -441,6 +508,7 @@ class SiteBuilder {
     const std::string path = absolute_root ? file : dir + "index.html";
     emit({path, render_template("layout", layout)});
     if (!meta.noindex) {
+      if (t_recording != nullptr) t_recording->pages.push_back(dir);
       std::lock_guard<std::mutex> lock(mutex_);
       page_paths_.push_back(dir);
     }
