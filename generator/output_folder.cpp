@@ -970,7 +970,7 @@ bool SiteWriter::reuse(const std::string& id, const std::string& key, JobOutput&
       if (taken == Impl::Taken::failed) return true;  // the build stops (ok() is false)
       if (taken == Impl::Taken::to_write) to_link.push_back(f);
     }
-    s.jobs[id] = job->second;
+    s.jobs[id] = std::move(job->second);  // the previous build's entry is not looked at again
     ++s.counts.keyed;
     ++s.counts.reused;
   }
