@@ -99,7 +99,7 @@ std::string make_slug(const std::string& name);
 #include "motcua/model.h"
 
 namespace motcua {
-struct Catalog;
+class Catalog;
 }
 
 namespace motcua::portal {

@@ -10,7 +10,9 @@ namespace motcua {
 
 namespace {
 
-constexpr std::uint8_t kName = 1, kKeywords = 2, kBody = 4;
+// The fields a term is found in (the index builder sets the same bits; 4, the papers and steps,
+// is what is left when neither of these is set).
+constexpr std::uint8_t kName = 1, kKeywords = 2;
 constexpr std::size_t kMaxSyllables = 24;
 constexpr int kMaxLimit = 100;
 // A question word weighed at most this ("gì", "nào") is left out: never downloaded, never scored.
