@@ -27,6 +27,7 @@
 #include "motcua/calc.h"
 #include "motcua/catalog_loader.h"
 #include "motcua/limits.h"
+#include "motcua/markdown.h"
 #include "motcua/quality.h"
 #include "motcua/search.h"
 #include "motcua/search_index.h"
@@ -311,12 +312,16 @@ int build(const BuildOptions& options) {
   std::future<Inputs> fingerprint = std::async(std::launch::async, [&options, &site_options] {
     std::string shared = std::string("motcua ") + MOTCUA_VERSION + "\nbase " + site_options.base_url +
                          "\nprecompress " + (options.precompress ? "yes" : "no") + "\n";
-    // This very program too: a motcua rebuilt from other sources may render other pages.
+    // This very program too (a motcua rebuilt from other sources may render other pages), and
+    // the libraries that shape the bytes: Markdown, brotli, zlib. Where the program cannot be
+    // found, no page is taken from the previous build.
     struct stat self {};
-    if (::stat("/proc/self/exe", &self) == 0) {
+    const bool know_self = ::stat("/proc/self/exe", &self) == 0;
+    if (know_self) {
       shared += "exe " + std::to_string(self.st_size) + " " + std::to_string(self.st_mtim.tv_sec) + "." +
                 std::to_string(self.st_mtim.tv_nsec) + "\n";
     }
+    shared += "libraries " + markdown_library_version() + " " + io::compressor_versions() + "\n";
     for (const std::string& k : options.keep) shared += "keep " + k + "\n";
     std::string content;
     bool walked = io::stat_tree(options.content_dir, content);
@@ -355,6 +360,10 @@ int build(const BuildOptions& options) {
     }
     if (!walked) return Inputs{};
     out.fingerprint = content_hash(inputs + templates);
+    if (!know_self) {
+      out.procedures.clear();
+      return out;  // no shared inputs: every page rendered
+    }
     out.shared = shared + templates;
     return out;
   });
@@ -439,7 +448,7 @@ int build(const BuildOptions& options) {
   }
   // Pages are rendered and written as they go, on every core; a terminal sees the count.
   site_options.jobs = jobs;
-  if (!inputs.empty()) {
+  if (!inputs.empty() && !walked.shared.empty()) {
     site_options.shared_inputs = std::move(walked.shared);
     site_options.procedure_inputs = std::move(walked.procedures);
   }

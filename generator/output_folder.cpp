@@ -187,6 +187,15 @@ bool list_folder(const fs::path& dir, std::vector<std::string>& names, std::stri
 }
 
 
+// What the mark's "jobs_sum" is the content_hash() of, job after job in the order of their ids.
+std::string job_text(const std::string& id, const Mark::Job& job) {
+  std::string text = id + "\n" + job.key + "\n";
+  for (const std::string& f : job.files) text += f + "\n";
+  text += "pages\n";
+  for (const std::string& p : job.pages) text += p + "\n";
+  return text + "\n";
+}
+
 // Reads the mark: the files the build that made this site wrote. False with the reason.
 bool read_mark(const fs::path& path, Mark& out, std::string& reason) {
   struct stat st {};
@@ -224,23 +233,39 @@ bool read_mark(const fs::path& path, Mark& out, std::string& reason) {
     }
   }
   if (const auto inputs = mark.find("inputs"); inputs != mark.end() && inputs->is_string()) out.inputs = *inputs;
-  // The jobs only spare rendering; one not as expected is left out (and rendered again).
+  // The jobs only spare rendering. Unless every one is as a build writes it (its files its
+  // own, under its folder or its API record, each once, its page its folder) and the section
+  // is the one the mark's checksum names, none is used: every page is rendered again.
   if (const auto jobs = mark.find("jobs"); jobs != mark.end() && jobs->is_object()) {
+    bool fine = true;
+    std::string canonical;
     for (const auto& [id, job] : jobs->items()) {
-      if (!job.is_array() || job.size() != 3 || !job[0].is_string() || !job[1].is_array() || !job[2].is_array()) continue;
+      fine = fine && id.size() > 1 && id.back() == '/' && is_safe_relative(id.substr(0, id.size() - 1)) &&
+             job.is_array() && job.size() == 3 && job[0].is_string() && job[1].is_array() && job[2].is_array();
+      if (!fine) break;
+      const std::string folder = id.substr(0, id.size() - 1);  // "thu-tuc/1.001193", "lai-chau/thu-tuc/1.001193"
+      const std::string code = folder.substr(folder.rfind('/') + 1);
       Mark::Job j;
       j.key = job[0].get<std::string>();
-      bool fine = true;
+      std::set<std::string> seen;
       for (const nlohmann::json& f : job[1]) {
-        fine = fine && f.is_string() && out.sums.count(f.get<std::string>()) != 0;
-        if (fine) j.files.push_back(f.get<std::string>());
+        fine = fine && f.is_string() && out.sums.count(f.get<std::string>()) != 0 && seen.insert(f.get<std::string>()).second;
+        if (!fine) break;
+        const std::string& path = f.get_ref<const std::string&>();
+        fine = path.compare(0, id.size(), id) == 0 || path == "api/thu-tuc/" + code + ".json";
+        j.files.push_back(path);
       }
+      fine = fine && seen.count(id + "index.html") != 0;
       for (const nlohmann::json& page : job[2]) {
-        fine = fine && page.is_string();
+        fine = fine && page.is_string() && page.get<std::string>() == id;
         if (fine) j.pages.push_back(page.get<std::string>());
       }
-      if (fine) out.jobs.emplace(id, std::move(j));
+      if (!fine) break;
+      canonical += job_text(id, j);
+      out.jobs.emplace(id, std::move(j));
     }
+    const auto sum = mark.find("jobs_sum");
+    if (!fine || sum == mark.end() || !sum->is_string() || *sum != content_hash(canonical)) out.jobs.clear();
   }
   if (const auto version = mark.find("version"); version != mark.end() && version->is_string()) out.version = *version;
   return true;
@@ -606,7 +631,9 @@ bool write_mark(const fs::path& dir, const std::vector<std::string>& files,
     text += ']';
     first = false;
   }
-  text += "\n}\n}\n";
+  std::string canonical;
+  for (const auto& [id, job] : jobs) canonical += job_text(id, job);
+  text += "\n},\n\"jobs_sum\": " + str(content_hash(canonical)) + "\n}\n";
   // Written under another name and renamed: a mark is never half written.
   const fs::path tmp = dir / (std::string(kSiteMark) + ".tmp");
   if (!write_bytes(tmp, text)) {
@@ -623,6 +650,12 @@ bool write_mark(const fs::path& dir, const std::vector<std::string>& files,
 }
 
 }  // namespace
+
+std::string compressor_versions() {
+  const std::uint32_t v = BrotliEncoderVersion();
+  return "brotli " + std::to_string(v >> 24) + "." + std::to_string((v >> 12) & 0xFFF) + "." +
+         std::to_string(v & 0xFFF) + " zlib " + zlibVersion();
+}
 
 bool resolve_output_folder(const std::string& out_dir, const ProtectedFolders& protect, OutputFolder& folder,
                            std::string& error) {

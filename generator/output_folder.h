@@ -42,6 +42,9 @@ bool resolve_output_folder(const std::string& out_dir, const ProtectedFolders& p
 // The names given with --keep are single entries directly inside the output folder.
 bool check_keep_names(const std::vector<std::string>& keep, std::string& error);
 
+// The brotli and zlib versions the copies are made with ("brotli 1.0.9 zlib 1.2.13").
+std::string compressor_versions();
+
 // True when the folder exists and holds anything: the "previous site" of messages.
 bool holds_anything(const OutputFolder& folder);
 

@@ -199,6 +199,40 @@ rebuilt_as_fresh "a procedure page deleted by hand" --templates "$work/templates
 check "... it is back" test -f "$work/site/thu-tuc/1.001193/index.html"
 check "... the only procedure page made again ($(reused) of $(keyed) taken)" test "$(reused)" = $(($(keyed) - 1))
 
+# The mark's record of what each procedure page was made from, damaged by hand: a job that
+# lists no file, a file twice, a file of the site's own, or less than it made (the checksum no
+# longer matching) is not trusted. No page is taken from such a mark: all are made again, and
+# the site is whole.
+for damage in empty twice foreign fewer; do
+  python3 - "$work/site/.motcua-site" "$damage" <<'PY'
+import json, sys
+path, damage = sys.argv[1], sys.argv[2]
+with open(path, encoding='utf-8') as f:
+    mark = json.load(f)
+files = mark['jobs']['thu-tuc/1.001193/'][1]
+if damage == 'empty':
+    files.clear()
+elif damage == 'twice':
+    files.append(files[0])
+elif damage == 'foreign':
+    files.append('index.html')
+else:
+    files[:] = [f for f in files if not f.endswith('du-lieu.json')]
+with open(path, 'w', encoding='utf-8') as f:
+    json.dump(mark, f, ensure_ascii=False)
+PY
+  touch "$work/content/procedures/9.999001/procedure.json"  # a build, not "Nothing changed"
+  rebuilt_as_fresh "the mark's job list damaged ($damage)" --templates "$work/templates"
+  check "... no page is taken from it ($(reused) taken)" test "$(reused)" = 0
+  check "... 1.001193's page and data are there" \
+    test -f "$work/site/thu-tuc/1.001193/index.html" -a -f "$work/site/thu-tuc/1.001193/du-lieu.json"
+done
+rebuilt_as_fresh "a build after those" --templates "$work/templates"
+touch "$work/content/procedures/9.999001/procedure.json"
+rebuilt_as_fresh "and another" --templates "$work/templates"
+check "... takes pages from the mark the previous build wrote ($(reused) of $(keyed))" \
+  test "$(reused)" = $(($(keyed) - 1))
+
 # One thread or several: the same bytes.
 build --content "$work/content" --out "$work/one" --jobs 1 >/dev/null 2>&1
 build --content "$work/content" --out "$work/four" --jobs 4 >/dev/null 2>&1

@@ -16,4 +16,6 @@ std::string render_markdown(const std::string& markdown) {
   return out;
 }
 
+std::string markdown_library_version() { return cmark_version_string(); }
+
 }  // namespace motcua
