@@ -94,9 +94,10 @@ CalcReply procedure_engine(const std::string& engine, const std::string& data_js
   const nlohmann::json req = nlohmann::json::parse(request, nullptr, false);
   if (req.is_object()) {
     for (const char* key : {"procedure", "province"}) {
-      if (req.contains(key) && (!req[key].is_string() || req[key] != data.value(key, ""))) {
-        return error_reply(std::string("/") + key, std::string("this data is for ") + key + " \"" +
-                                                       data.value(key, "") + "\"");
+      const auto in_data = data.find(key);
+      const std::string of_data = in_data != data.end() && in_data->is_string() ? in_data->get<std::string>() : "";
+      if (req.contains(key) && (!req[key].is_string() || req[key] != of_data)) {
+        return error_reply(std::string("/") + key, std::string("this data is for ") + key + " \"" + of_data + "\"");
       }
     }
   }

@@ -1,5 +1,6 @@
 #include "motcua/checklist.h"
 
+#include <cstdint>
 #include <algorithm>
 #include <set>
 
@@ -310,6 +311,15 @@ std::string str(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// A whole number of the data file (a count of papers), 0 when it is not one: the file may come
+// from a device's cache, damaged.
+int whole(const json& j, const char* key) {
+  const auto it = j.find(key);
+  if (it == j.end() || !it->is_number_integer()) return 0;
+  const std::int64_t v = it->get<std::int64_t>();
+  return v < 0 || v > 1000000 ? 0 : static_cast<int>(v);
+}
+
 std::string error_json(const json& errors) {
   return json({{"error", errors.front()}, {"errors", errors}}).dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -359,7 +369,10 @@ std::string calc_checklist(const json& data, const std::string& request_json, bo
         }
         if (str(*q, "type") == "choice") {
           bool valid = false;
-          for (const json& o : (*q)["options"]) valid = valid || (it.value().is_string() && o.value("value", "") == it.value());
+          const auto options = q->find("options");
+          if (options != q->end() && options->is_array() && it.value().is_string()) {
+            for (const json& o : *options) valid = valid || (o.is_object() && o.contains("value") && o["value"] == it.value());
+          }
           if (!valid) {
             errors.push_back({{"field", field}, {"message", "not one of the options of this question"}});
             continue;
@@ -388,8 +401,8 @@ std::string calc_checklist(const json& data, const std::string& request_json, bo
   };
   int needed = 0, open_items = 0;
   for (const json& d : data.contains("dossier") && data["dossier"].is_array() ? data["dossier"] : json::array()) {
-    json item = {{"id", str(d, "id")},          {"name", str(d, "name")}, {"originals", d.value("originals", 0)},
-                 {"copies", d.value("copies", 0)}, {"count_text", str(d, "count_text")}, {"kind", str(d, "kind")}};
+    json item = {{"id", str(d, "id")},          {"name", str(d, "name")}, {"originals", whole(d, "originals")},
+                 {"copies", whole(d, "copies")}, {"count_text", str(d, "count_text")}, {"kind", str(d, "kind")}};
     for (const char* k : {"form", "note", "source", "one_of"}) {
       if (d.contains(k)) item[k] = d[k];
     }
