@@ -371,6 +371,7 @@ int build(const BuildOptions& options) {
   write_options.keep = options.keep;
   write_options.force = options.force;
   write_options.precompress = options.precompress;
+  write_options.threads = jobs;
   write_options.generator_version = MOTCUA_VERSION;
   write_options.notice = [](const std::string& message) { std::cerr << "motcua: " << message << "\n"; };
   // Only a folder that held something has a "previous site" to speak of.

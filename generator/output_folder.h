@@ -52,6 +52,7 @@ struct WriteOptions {
   std::vector<std::string> keep;  // top-level entries copied into the new site
   bool precompress = false;       // write NAME.gz and NAME.br beside every text file
   bool force = false;             // replace an unmarked site built by an older motcua
+  unsigned threads = 1;           // removing the previous site after the swap, on this many threads
   std::string generator_version;  // written into the mark
   std::function<void(const std::string&)> notice;  // tells the user what is happening (waiting, cleaning up)
 };
