@@ -34,21 +34,10 @@ namespace motcua {
 using render::Data;
 using render::put;
 
-std::string content_hash(const std::string& bytes) {
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a, 64 bit
-  for (const unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return std::string(buf, 10);
-}
-
 namespace {
 
-// A job's key (SiteBuilder::job_key): all 64 bits of FNV-1a, in hex. A key is only ever
-// compared with the previous key of the same job.
+// All 64 bits of FNV-1a, in hex: a job's key (SiteBuilder::job_key), only ever compared with
+// the previous key of the same job; content_hash() is its first ten digits.
 std::string key_hash(const std::string& bytes) {
   std::uint64_t h = 1469598103934665603ULL;
   for (const unsigned char c : bytes) {
@@ -61,6 +50,8 @@ std::string key_hash(const std::string& bytes) {
 }
 
 }  // namespace
+
+std::string content_hash(const std::string& bytes) { return key_hash(bytes).substr(0, 10); }
 
 bool normalize_base_url(std::string& url, std::string& error) {
   const bool http = url.rfind("http://", 0) == 0, https = url.rfind("https://", 0) == 0;
@@ -295,7 +286,6 @@ class SiteBuilder {
       ~Stop() { t_recording = nullptr; }
     } stop;
     render();
-    t_recording = nullptr;
     sink_.record(id, key, made);
   }
 
