@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "build_parts.h"
 #include "file_io.h"
 #include "output_folder.h"
 #include "motcua/calc.h"
@@ -56,6 +57,37 @@ class Steps {
   bool verbose_;
 };
 
+}  // namespace
+
+std::string source_excerpt(const std::string& text, int line_number, int column) {
+  if (text.empty() || line_number <= 0) return "";  // freed once read (a build keeps only the files messages name)
+  std::size_t start = 0;
+  for (int line = 1; line < line_number && start != std::string::npos; ++line) {
+    start = text.find('\n', start);
+    if (start != std::string::npos) ++start;
+  }
+  if (start == std::string::npos) return "";
+  const std::size_t end = text.find('\n', start);
+  std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (line.size() > 160) return "";
+  std::string without_tabs = line;
+  without_tabs.erase(std::remove(without_tabs.begin(), without_tabs.end(), '\t'), without_tabs.end());
+  if (io::printable(without_tabs) != without_tabs) return "";  // escaping would move the caret
+  std::string out = line + "\n";
+  // Columns count characters; reproduce tabs so the caret lines up.
+  int col = 1;
+  for (std::size_t i = 0; i < line.size() && col < column; ++i) {
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    out += c == '\t' ? '\t' : ' ';
+    ++col;
+  }
+  return out + "^";
+}
+
+namespace {
+
 // Prints each diagnostic with the offending source line and a caret under the column.
 // Control characters (a newline in a file name, an escape sequence in content) are
 // escaped, so each diagnostic stays one line and cannot steer the terminal.
@@ -63,32 +95,11 @@ void print_diagnostics(const Diagnostics& diags, const std::map<std::string, con
   for (const Diagnostic& d : diags.items()) {
     std::cerr << io::printable(format_diagnostic(d)) << "\n";
     const auto it = sources.find(d.file);
-    if (it == sources.end() || d.line <= 0) continue;
-    const std::string& text = *it->second;
-    if (text.empty()) continue;  // freed once read (a build keeps only the files messages name)
-    std::size_t start = 0;
-    for (int line = 1; line < d.line && start != std::string::npos; ++line) {
-      start = text.find('\n', start);
-      if (start != std::string::npos) ++start;
-    }
-    if (start == std::string::npos) continue;
-    const std::size_t end = text.find('\n', start);
-    std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.size() > 160) continue;
-    std::string without_tabs = line;
-    without_tabs.erase(std::remove(without_tabs.begin(), without_tabs.end(), '\t'), without_tabs.end());
-    if (io::printable(without_tabs) != without_tabs) continue;  // escaping would move the caret
-    std::cerr << "  " << line << "\n  ";
-    // Columns count characters; reproduce tabs so the caret lines up.
-    int col = 1;
-    for (std::size_t i = 0; i < line.size() && col < d.column; ++i) {
-      const unsigned char c = static_cast<unsigned char>(line[i]);
-      if ((c & 0xC0) == 0x80) continue;
-      std::cerr << (c == '\t' ? '\t' : ' ');
-      ++col;
-    }
-    std::cerr << "^\n";
+    if (it == sources.end()) continue;
+    const std::string excerpt = source_excerpt(*it->second, d.line, d.column);
+    if (excerpt.empty()) continue;
+    const std::size_t newline = excerpt.find('\n');
+    std::cerr << "  " << excerpt.substr(0, newline) << "\n  " << excerpt.substr(newline + 1) << "\n";
   }
 }
 
@@ -108,6 +119,8 @@ struct Loaded {
   Diagnostics diags;
   std::string read_error;  // set when the content could not be read at all
 };
+
+}  // namespace
 
 // The threads a build uses: --jobs, or one per core.
 unsigned jobs_of(const BuildOptions& options) {
@@ -138,6 +151,8 @@ ParallelFor parallel_for(unsigned jobs) {
     if (failed) std::rethrow_exception(failed);
   };
 }
+
+namespace {
 
 // Reads, loads and validates the content, printing diagnostics unless `quiet`. Returns the exit
 // code: 0, 1 for content errors, 2 when the content cannot be read.
@@ -229,6 +244,99 @@ std::string check_reply(const Loaded& loaded, const std::vector<QualityWarning>&
 
 }  // namespace
 
+BuildInputs walk_inputs(const BuildOptions& options, const std::string& base_url) {
+  std::string shared = std::string("motcua ") + MOTCUA_VERSION + "\nbase " + base_url +
+                       "\nprecompress " + (options.precompress ? "yes" : "no") + "\n";
+  // This very program too (a motcua rebuilt from other sources may render other pages), and
+  // the libraries that shape the bytes: Markdown, brotli, zlib. Where the program cannot be
+  // found, no page is taken from the previous build.
+  struct stat self {};
+  const bool know_self = ::stat("/proc/self/exe", &self) == 0;
+  if (know_self) {
+    shared += "exe " + std::to_string(self.st_size) + " " + std::to_string(self.st_mtim.tv_sec) + "." +
+              std::to_string(self.st_mtim.tv_nsec) + "\n";
+  }
+  shared += "libraries " + markdown_library_version() + " " + io::compressor_versions() + "\n";
+  for (const std::string& k : options.keep) shared += "keep " + k + "\n";
+  std::string content;
+  bool walked = io::stat_tree(options.content_dir, content);
+  std::string inputs = shared + "content\n" + content;
+  BuildInputs out;
+  // Lines "procedures/<folder>/<file>\tsize\tmtime" go to their folder's key; every
+  // other line of the content is shared by all pages.
+  shared += "content\n";
+  const std::string prefix = "procedures/";
+  for (std::size_t at = 0; at < content.size();) {
+    std::size_t end = content.find('\n', at);
+    end = end == std::string::npos ? content.size() : end + 1;
+    const std::string_view line(content.data() + at, end - at);
+    const std::size_t slash = line.compare(0, prefix.size(), prefix) == 0 ? line.find('/', prefix.size())
+                                                                            : std::string_view::npos;
+    const std::size_t tab = line.find('\t');
+    if (slash != std::string_view::npos && slash < tab) {
+      out.procedures[std::string(line.substr(prefix.size(), slash - prefix.size()))] += line;
+    } else {
+      shared += line;
+    }
+    at = end;
+  }
+  std::string templates = "templates\n";
+  walked = walked && io::stat_tree(options.templates_dir, templates);
+  if (!options.wasm_dir.empty()) {
+    for (const char* name : {"motcua.js", "motcua.wasm", "motcua-forms.wasm", "motcua-search.wasm"}) {
+      struct stat st {};
+      templates += name;
+      if (::stat((options.wasm_dir + "/" + name).c_str(), &st) == 0) {
+        templates += " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
+                     std::to_string(st.st_mtim.tv_nsec);
+      }
+      templates += "\n";
+    }
+  }
+  if (!walked) return BuildInputs{};
+  out.fingerprint = content_hash(inputs + templates);
+  if (!know_self) {
+    out.procedures.clear();
+    return out;  // no shared inputs: every page rendered
+  }
+  out.shared = shared + templates;
+  return out;
+}
+
+bool read_templates(const BuildOptions& options, std::vector<SourceFile>& templates, std::string& error,
+                    std::vector<std::string>& warnings) {
+  if (!io::read_tree(options.templates_dir, templates, error)) {
+    error = "cannot read the templates: " + error + "\n  Give the templates folder with --templates DIR.";
+    return false;
+  }
+  // The WebAssembly core goes into the site as assets, hashed like the others: the loader, the
+  // procedure pages' module and the declaration forms' module.
+  if (options.wasm_dir.empty()) return true;
+  std::size_t found = 0;
+  for (const char* name : {"motcua.js", "motcua.wasm", "motcua-forms.wasm"}) {
+    std::string bytes;
+    if (io::read_file(options.wasm_dir + "/" + name, bytes)) {
+      templates.push_back({std::string("assets/") + name, std::move(bytes)});
+      ++found;
+    }
+  }
+  if (found != 3) {
+    warnings.push_back("no WebAssembly module in " + io::printable(options.wasm_dir) +
+                       " (motcua.js, motcua.wasm, motcua-forms.wasm): the pages work, but without the offline"
+                       " calculators and drafts.\n"
+                       "  Build it with emcc (./build.sh does), or give its folder with --wasm DIR.");
+  }
+  // The search engine, a module of its own (the first query downloads only it).
+  std::string bytes;
+  if (io::read_file(options.wasm_dir + "/motcua-search.wasm", bytes)) {
+    templates.push_back({"assets/motcua-search.wasm", std::move(bytes)});
+  } else {
+    warnings.push_back("no search module in " + io::printable(options.wasm_dir) +
+                       " (motcua-search.wasm): the search boxes lead to the A–Z and field lists only.");
+  }
+  return true;
+}
+
 int check(const BuildOptions& options) {
   Steps steps(options.verbose);
   Loaded loaded;
@@ -304,69 +412,8 @@ int build(const BuildOptions& options) {
   // an unchanged rebuild is nothing but these two walks. The same walk, split into each
   // procedure's folder and the rest, keys each procedure's pages: after an edit, only the
   // pages made from what changed are rendered again (SiteOptions::shared_inputs).
-  struct Inputs {
-    std::string fingerprint;  // empty: a folder could not be walked
-    std::string shared;
-    std::unordered_map<std::string, std::string> procedures;
-  };
-  std::future<Inputs> fingerprint = std::async(std::launch::async, [&options, &site_options] {
-    std::string shared = std::string("motcua ") + MOTCUA_VERSION + "\nbase " + site_options.base_url +
-                         "\nprecompress " + (options.precompress ? "yes" : "no") + "\n";
-    // This very program too (a motcua rebuilt from other sources may render other pages), and
-    // the libraries that shape the bytes: Markdown, brotli, zlib. Where the program cannot be
-    // found, no page is taken from the previous build.
-    struct stat self {};
-    const bool know_self = ::stat("/proc/self/exe", &self) == 0;
-    if (know_self) {
-      shared += "exe " + std::to_string(self.st_size) + " " + std::to_string(self.st_mtim.tv_sec) + "." +
-                std::to_string(self.st_mtim.tv_nsec) + "\n";
-    }
-    shared += "libraries " + markdown_library_version() + " " + io::compressor_versions() + "\n";
-    for (const std::string& k : options.keep) shared += "keep " + k + "\n";
-    std::string content;
-    bool walked = io::stat_tree(options.content_dir, content);
-    std::string inputs = shared + "content\n" + content;
-    Inputs out;
-    // Lines "procedures/<folder>/<file>\tsize\tmtime" go to their folder's key; every
-    // other line of the content is shared by all pages.
-    shared += "content\n";
-    const std::string prefix = "procedures/";
-    for (std::size_t at = 0; at < content.size();) {
-      std::size_t end = content.find('\n', at);
-      end = end == std::string::npos ? content.size() : end + 1;
-      const std::string_view line(content.data() + at, end - at);
-      const std::size_t slash = line.compare(0, prefix.size(), prefix) == 0 ? line.find('/', prefix.size())
-                                                                              : std::string_view::npos;
-      const std::size_t tab = line.find('\t');
-      if (slash != std::string_view::npos && slash < tab) {
-        out.procedures[std::string(line.substr(prefix.size(), slash - prefix.size()))] += line;
-      } else {
-        shared += line;
-      }
-      at = end;
-    }
-    std::string templates = "templates\n";
-    walked = walked && io::stat_tree(options.templates_dir, templates);
-    if (!options.wasm_dir.empty()) {
-      for (const char* name : {"motcua.js", "motcua.wasm", "motcua-forms.wasm", "motcua-search.wasm"}) {
-        struct stat st {};
-        templates += name;
-        if (::stat((options.wasm_dir + "/" + name).c_str(), &st) == 0) {
-          templates += " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
-                       std::to_string(st.st_mtim.tv_nsec);
-        }
-        templates += "\n";
-      }
-    }
-    if (!walked) return Inputs{};
-    out.fingerprint = content_hash(inputs + templates);
-    if (!know_self) {
-      out.procedures.clear();
-      return out;  // no shared inputs: every page rendered
-    }
-    out.shared = shared + templates;
-    return out;
-  });
+  std::future<BuildInputs> fingerprint =
+      std::async(std::launch::async, [&options, &site_options] { return walk_inputs(options, site_options.base_url); });
   io::WriteOptions write_options;
   write_options.keep = options.keep;
   write_options.force = options.force;
@@ -390,7 +437,7 @@ int build(const BuildOptions& options) {
   if (const io::WriteResult began = writer.begin(out, write_options, error); began != io::WriteResult::written) {
     return failed(began);
   }
-  Inputs walked = fingerprint.get();
+  BuildInputs walked = fingerprint.get();
   const std::string inputs = walked.fingerprint;
   if (steps.run("compare with the previous build", [&] { return writer.up_to_date(inputs); })) {
     std::cout << "Nothing changed since the site in " << shown_out
@@ -411,42 +458,12 @@ int build(const BuildOptions& options) {
 #endif
 
   std::vector<SourceFile> templates;
-  if (!io::read_tree(options.templates_dir, templates, error)) {
-    std::cerr << "motcua: error: cannot read the templates: " << error
-              << "\n  Give the templates folder with --templates DIR. Nothing was written.\n";
+  std::vector<std::string> warnings;
+  if (!read_templates(options, templates, error, warnings)) {
+    std::cerr << "motcua: error: " << error << " Nothing was written.\n";
     return 2;
   }
-  // The WebAssembly core goes into the site as assets, hashed like the others: the loader, the
-  // procedure pages' module and the declaration forms' module.
-  if (!options.wasm_dir.empty()) {
-    std::size_t found = 0;
-    for (const char* name : {"motcua.js", "motcua.wasm", "motcua-forms.wasm"}) {
-      std::string bytes;
-      if (io::read_file(options.wasm_dir + "/" + name, bytes)) {
-        templates.push_back({std::string("assets/") + name, std::move(bytes)});
-        ++found;
-      }
-    }
-    if (found != 3) {
-      std::cerr << "motcua: warning: no WebAssembly module in " << io::printable(options.wasm_dir)
-                << " (motcua.js, motcua.wasm, motcua-forms.wasm): the pages work, but without the offline calculators"
-                   " and drafts.\n"
-                   "  Build it with emcc (./build.sh does), or give its folder with --wasm DIR.\n";
-    }
-    // The search engine, a module of its own (the first query downloads only it).
-    std::size_t search_found = 0;
-    for (const char* name : {"motcua-search.wasm"}) {
-      std::string bytes;
-      if (io::read_file(options.wasm_dir + "/" + name, bytes)) {
-        templates.push_back({std::string("assets/") + name, std::move(bytes)});
-        ++search_found;
-      }
-    }
-    if (search_found != 1) {
-      std::cerr << "motcua: warning: no search module in " << io::printable(options.wasm_dir)
-                << " (motcua-search.wasm): the search boxes lead to the A–Z and field lists only.\n";
-    }
-  }
+  for (const std::string& w : warnings) std::cerr << "motcua: warning: " << w << "\n";
   // Pages are rendered and written as they go, on every core; a terminal sees the count.
   site_options.jobs = jobs;
   if (!inputs.empty() && !walked.shared.empty()) {

@@ -694,6 +694,10 @@ bool write_mark(const fs::path& dir, const std::vector<std::string>& files,
 
 }  // namespace
 
+bool gzip_copy(const std::string& in, std::string& out) { return gzip(in, out); }
+bool brotli_copy(const std::string& in, std::string& out) { return brotli(in, out); }
+bool is_text_file(const std::string& path) { return is_text(path); }
+
 std::string compressor_versions() {
   const std::uint32_t v = BrotliEncoderVersion();
   return "brotli " + std::to_string(v >> 24) + "." + std::to_string((v >> 12) & 0xFFF) + "." +

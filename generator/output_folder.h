@@ -45,6 +45,13 @@ bool check_keep_names(const std::vector<std::string>& keep, std::string& error);
 // The brotli and zlib versions the copies are made with ("brotli 1.0.9 zlib 1.2.13").
 std::string compressor_versions();
 
+// The .gz and .br copies' bytes, as a build writes them (also what `motcua serve` sends to a
+// browser that accepts them). False when the compressor fails.
+bool gzip_copy(const std::string& in, std::string& out);
+bool brotli_copy(const std::string& in, std::string& out);
+// Whether a file of this name gets the copies (HTML, CSS, JS, JSON, XML, text, SVG, wasm…).
+bool is_text_file(const std::string& path);
+
 // True when the folder exists and holds anything: the "previous site" of messages.
 bool holds_anything(const OutputFolder& folder);
 
