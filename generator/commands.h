@@ -40,4 +40,14 @@ struct SearchCommandOptions {
 // engine and index the site ships; 0 even with no result, 1 when the content has errors.
 int search(const SearchCommandOptions& options);
 
+struct ServeOptions {
+  BuildOptions build;  // content, templates, wasm folders and --jobs
+  std::string host = "127.0.0.1";
+  int port = 8000;     // 0: any free port (printed)
+};
+
+// Builds the site in memory and serves it at http://HOST:PORT/ until SIGINT or SIGTERM,
+// rebuilding when the content, templates or wasm files change. 2 when the port cannot be had.
+int serve(const ServeOptions& options);
+
 }  // namespace motcua::cli

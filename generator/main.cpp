@@ -56,6 +56,33 @@ int main(int argc, char** argv) {
                   "serve precompressed files: see \"Publishing\" in the README)");
   build->add_flag("-v,--verbose", options.verbose, "Print the time taken by each step");
 
+  motcua::cli::ServeOptions serve_options;
+  serve_options.build.templates_dir = MOTCUA_DEFAULT_TEMPLATES;
+  serve_options.build.wasm_dir = MOTCUA_DEFAULT_WASM;
+  CLI::App* serve = app.add_subcommand(
+      "serve", "Preview the site before it is published: build it in memory and serve it at\n"
+               "http://127.0.0.1:PORT/, rebuilding it whenever a file of the content, the templates or --wasm\n"
+               "changes (only the changed procedures' pages are rendered again), and reloading the open page.\n"
+               "Every page carries the banner \"BẢN XEM TRƯỚC — chưa công bố\". While the content has errors, the\n"
+               "last good site stays browsable with the errors (file:line:column) shown on top of every page.\n"
+               "Nothing is written to disk. Ctrl+C stops it");
+  serve->add_option("--content", serve_options.build.content_dir, "Content folder (see docs/content.md)")
+      ->capture_default_str();
+  serve->add_option("--port", serve_options.port, "Port to listen on; 0 picks a free one (printed)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--host", serve_options.host,
+                    "Address to listen on. The default is this machine only; 0.0.0.0 opens the preview to the\n"
+                    "network (a colleague's phone), with a warning")
+      ->capture_default_str();
+  serve->add_option("--templates", serve_options.build.templates_dir, "Templates and static assets folder")
+      ->capture_default_str();
+  serve->add_option("--wasm", serve_options.build.wasm_dir,
+                    "Folder with the WebAssembly core; \"\" previews the site without the offline tools")
+      ->capture_default_str();
+  serve->add_option("-j,--jobs", serve_options.build.jobs, "Threads rendering pages (default: every core)")
+      ->check(CLI::Range(1, 256));
+
   CLI::App* check = app.add_subcommand("check", "Validate the content and report every problem; write nothing.");
   check->add_option("--content", options.content_dir, "Content folder (see docs/content.md)")->capture_default_str();
   check->add_flag("-v,--verbose", options.verbose, "Print the time taken by each step");
@@ -155,6 +182,7 @@ int main(int argc, char** argv) {
   if (*import_csv) return motcua::cli::import_csv(csv_options);
   if (*import_portal) return motcua::cli::import_portal(portal_options);
   if (*build) return motcua::cli::build(options);
+  if (*serve) return motcua::cli::serve(serve_options);
   if (*check) return motcua::cli::check(options);
   if (*search) return motcua::cli::search(search_options);
   return 2;
