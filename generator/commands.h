@@ -40,6 +40,17 @@ struct SearchCommandOptions {
 // engine and index the site ships; 0 even with no result, 1 when the content has errors.
 int search(const SearchCommandOptions& options);
 
+struct DiffOptions {
+  std::string old_side, new_side;  // content folders, or git revisions of the repository holding content_dir
+  std::string content_dir = "content";
+  bool json = false;
+  std::string html;  // also write the HTML report there
+};
+
+// Prints what changed from old_side to new_side (text, or JSON with --json); 0 when nothing
+// changed, 1 when something did, 2 when a side cannot be read or has content errors.
+int diff(const DiffOptions& options);
+
 struct ServeOptions {
   BuildOptions build;  // content, templates, wasm folders and --jobs
   std::string host = "127.0.0.1";

@@ -83,6 +83,26 @@ int main(int argc, char** argv) {
   serve->add_option("-j,--jobs", serve_options.build.jobs, "Threads rendering pages (default: every core)")
       ->check(CLI::Range(1, 256));
 
+  motcua::cli::DiffOptions diff_options;
+  CLI::App* diff = app.add_subcommand(
+      "diff", "What changed between two versions of the content, in words for the draft decision: procedures\n"
+              "added, abolished and amended, each amendment field by field (\"Lệ phí trực tiếp: 10.000 đồng →\n"
+              "15.000 đồng\", \"Thêm giấy tờ: …\"), and per province its catalog entries, overrides, center and\n"
+              "communes. OLD and NEW are content folders, or git revisions of the repository holding --content\n"
+              "(e.g. `motcua diff HEAD~1 HEAD`, `motcua diff main content`). Exit 0: no change; 1: changes;\n"
+              "2: a side cannot be read or has errors");
+  diff->add_option("OLD", diff_options.old_side, "The version before: a content folder or a git revision")->required();
+  diff->add_option("NEW", diff_options.new_side, "The version after: a content folder or a git revision")->required();
+  diff->add_option("--content", diff_options.content_dir,
+                   "The content folder inside the git repository, for revisions")
+      ->capture_default_str();
+  diff->add_flag("--json", diff_options.json,
+                 "Print the changes as JSON: {\"changed\", \"summary\", \"procedures\": [{\"code\", \"change\",\n"
+                 "\"changes\": [{\"field\", \"label\", \"before\", \"after\", \"text\"}]}], \"provinces\", \"other\"}");
+  diff->add_option("--html", diff_options.html,
+                   "Also write the report as an HTML page (printable on A4) to attach to the draft decision")
+      ->type_name("FILE");
+
   CLI::App* check = app.add_subcommand("check", "Validate the content and report every problem; write nothing.");
   check->add_option("--content", options.content_dir, "Content folder (see docs/content.md)")->capture_default_str();
   check->add_flag("-v,--verbose", options.verbose, "Print the time taken by each step");
@@ -183,6 +203,7 @@ int main(int argc, char** argv) {
   if (*import_portal) return motcua::cli::import_portal(portal_options);
   if (*build) return motcua::cli::build(options);
   if (*serve) return motcua::cli::serve(serve_options);
+  if (*diff) return motcua::cli::diff(diff_options);
   if (*check) return motcua::cli::check(options);
   if (*search) return motcua::cli::search(search_options);
   return 2;
