@@ -10,7 +10,8 @@ cd "$(dirname "$0")"
 
 mode=${1:-site}
 packages=(build-essential cmake nodejs emscripten libcmark-dev nlohmann-json3-dev catch2
-          libkainjow-mustache-dev libcli11-dev zlib1g-dev libbrotli-dev pkg-config libcpp-httplib-dev)
+          libkainjow-mustache-dev libcli11-dev zlib1g-dev libbrotli-dev pkg-config libcpp-httplib-dev
+          libqrcodegencpp-dev)
 # The browser tests run in Debian's Chromium, driven by playwright-core from npm.
 if [[ $mode == test ]]; then
   packages+=(chromium fonts-dejavu-core python3-jsonschema brotli)

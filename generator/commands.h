@@ -51,6 +51,18 @@ struct DiffOptions {
 // changed, 1 when something did, 2 when a side cannot be read or has content errors.
 int diff(const DiffOptions& options);
 
+struct PosterOptions {
+  std::string content_dir = "content";
+  std::string out_dir = "niem-yet";
+  std::string base_url;  // where the site is published: the QR codes lead there
+  std::string province;  // only this province's centers
+  std::string commune;   // only this commune's center
+};
+
+// Writes the posted catalog of every center (or of --province / --commune) into out_dir, one
+// printable A4 page each; 0, 1 for content errors, 2 for the command line or the folder.
+int poster(const PosterOptions& options);
+
 struct ServeOptions {
   BuildOptions build;  // content, templates, wasm folders and --jobs
   std::string host = "127.0.0.1";

@@ -103,6 +103,21 @@ int main(int argc, char** argv) {
                    "Also write the report as an HTML page (printable on A4) to attach to the draft decision")
       ->type_name("FILE");
 
+  motcua::cli::PosterOptions poster_options;
+  CLI::App* poster = app.add_subcommand(
+      "poster", "The catalog each center posts on its notice board: one printable A4 page per center (the province\n"
+                "center and every commune), its procedures grouped by field with code, name, deadline, fee and how\n"
+                "to submit, and a QR code to each procedure's page at --base-url. Written into --out with the rules\n"
+                "of `build --out` (a new or empty folder, or one motcua wrote; replaced in one step)");
+  poster->add_option("--content", poster_options.content_dir, "Content folder (see docs/content.md)")
+      ->capture_default_str();
+  poster->add_option("--out", poster_options.out_dir, "Output folder for the pages")->capture_default_str();
+  poster->add_option("--base-url", poster_options.base_url,
+                     "Address the site is published at, e.g. https://tthc.laichau.gov.vn/: the QR codes lead there")
+      ->required();
+  poster->add_option("--province", poster_options.province, "Only this province's centers (its slug)");
+  poster->add_option("--commune", poster_options.commune, "Only this commune's center (its slug)");
+
   CLI::App* check = app.add_subcommand("check", "Validate the content and report every problem; write nothing.");
   check->add_option("--content", options.content_dir, "Content folder (see docs/content.md)")->capture_default_str();
   check->add_flag("-v,--verbose", options.verbose, "Print the time taken by each step");
@@ -204,6 +219,7 @@ int main(int argc, char** argv) {
   if (*build) return motcua::cli::build(options);
   if (*serve) return motcua::cli::serve(serve_options);
   if (*diff) return motcua::cli::diff(diff_options);
+  if (*poster) return motcua::cli::poster(poster_options);
   if (*check) return motcua::cli::check(options);
   if (*search) return motcua::cli::search(search_options);
   return 2;
