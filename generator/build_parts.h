@@ -28,6 +28,9 @@ bool read_templates(const BuildOptions& options, std::vector<SourceFile>& templa
 // show them; empty when it cannot be shown on one line as it is (too long, control characters).
 std::string source_excerpt(const std::string& text, int line, int column);
 
+// Today's date in Vietnam (UTC+7), YYYY-MM-DD.
+std::string today_in_vietnam();
+
 // The threads a build uses: --jobs, or one per core.
 unsigned jobs_of(const BuildOptions& options);
 // Runs body(0) … body(count - 1) on `jobs` threads (the loader's ParallelFor).

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <atomic>
 #include <exception>
 #include <functional>
@@ -58,6 +59,15 @@ class Steps {
 };
 
 }  // namespace
+
+std::string today_in_vietnam() {
+  const std::time_t now = std::time(nullptr) + 7 * 3600;
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
 
 std::string source_excerpt(const std::string& text, int line_number, int column) {
   if (text.empty() || line_number <= 0) return "";  // freed once read (a build keeps only the files messages name)

@@ -23,14 +23,6 @@ namespace motcua::cli {
 
 namespace {
 
-std::string today_in_vietnam() {
-  const std::time_t now = std::time(nullptr) + 7 * 3600;
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
 
 bool is_folder(const std::string& path) {
   struct stat st {};

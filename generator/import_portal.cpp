@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "build_parts.h"
 #include "file_io.h"
 #include "motcua/catalog.h"
 #include "motcua/catalog_loader.h"
@@ -37,14 +38,6 @@ std::string with_slash(std::string dir) {
   return dir;
 }
 
-std::string today_in_vietnam() {
-  const std::time_t now = std::time(nullptr) + 7 * 3600;
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
 
 // procedure.json as written: two-space indentation, UTF-8 as is, a final newline.
 std::string dump(const ojson& v) { return v.dump(2, ' ', false, json::error_handler_t::strict) + "\n"; }

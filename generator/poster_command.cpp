@@ -10,38 +10,12 @@
 #include "commands.h"
 #include "file_io.h"
 #include "motcua/catalog_loader.h"
+#include "motcua/format.h"
 #include "motcua/posted_catalog.h"
 #include "motcua/site_renderer.h"
 #include "output_folder.h"
 
 namespace motcua::cli {
-
-namespace {
-
-std::string today_in_vietnam() {
-  const std::time_t now = std::time(nullptr) + 7 * 3600;
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
-std::string esc(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 int poster(const PosterOptions& options) {
   std::string error;
@@ -102,16 +76,16 @@ int poster(const PosterOptions& options) {
       "content=\"width=device-width, initial-scale=1\">\n<title>Danh mục niêm yết</title>\n<style>body{font:16px/1.5 "
       "system-ui,sans-serif;max-width:40rem;margin:0 auto;padding:1rem}li{margin:.3rem 0}</style>\n</head>\n<body>\n"
       "<h1>Danh mục thủ tục hành chính để niêm yết</h1>\n<p>Mỗi trang in trên giấy A4, có mã QR dẫn tới từng thủ tục "
-      "trên " + esc(base_url) + ".</p>\n";
+      "trên " + escape_html(base_url) + ".</p>\n";
   std::size_t pages = 0;
   bool found_commune = options.commune.empty();
   for (const ProvinceCatalog& pc : catalog.province_catalogs) {
     if (only != nullptr && &pc != only) continue;
     const ProvinceInfo* info = catalog.find_province(pc.slug);
-    index += "<h2>" + esc(info ? info->name : pc.slug) + "</h2>\n<ul>\n";
+    index += "<h2>" + escape_html(info ? info->name : pc.slug) + "</h2>\n<ul>\n";
     if (options.commune.empty()) {
       put(pc.slug + "/index.html", render_posted_catalog(catalog, pc, nullptr, base_url, generated));
-      index += "<li><a href=\"" + esc(pc.slug) + "/\">" + esc(pc.center.name.empty() ? "Trung tâm tỉnh" : pc.center.name) +
+      index += "<li><a href=\"" + escape_html(pc.slug) + "/\">" + escape_html(pc.center.name.empty() ? "Trung tâm tỉnh" : pc.center.name) +
                "</a></li>\n";
       ++pages;
     }
@@ -119,7 +93,7 @@ int poster(const PosterOptions& options) {
       if (!options.commune.empty() && c.slug != options.commune) continue;
       found_commune = true;
       put(pc.slug + "/" + c.slug + "/index.html", render_posted_catalog(catalog, pc, &c, base_url, generated));
-      index += "<li><a href=\"" + esc(pc.slug + "/" + c.slug) + "/\">" + esc(c.center.name.empty() ? c.name : c.center.name) +
+      index += "<li><a href=\"" + escape_html(pc.slug + "/" + c.slug) + "/\">" + escape_html(c.center.name.empty() ? c.name : c.center.name) +
                "</a></li>\n";
       ++pages;
     }

@@ -32,6 +32,7 @@
 #include "commands.h"
 #include "file_io.h"
 #include "motcua/catalog_loader.h"
+#include "motcua/format.h"
 #include "motcua/site_renderer.h"
 #include "output_folder.h"
 
@@ -128,21 +129,6 @@ std::string clock_now() {
   return text;
 }
 
-std::string html_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string json_string(const std::string& text) {
   std::string out = "\"";
@@ -348,10 +334,10 @@ std::string banner(const Snapshot& s) {
   out += s.site ? "trang bên dưới là bản dựng đúng gần nhất (lúc " + s.built_at + ")" : "chưa dựng được trang nào";
   out += "</h2><ol style=\"margin:0;padding-left:1.4em\">";
   for (const ShownError& e : s.errors) {
-    out += "<li style=\"margin:0 0 8px\"><code>" + html_escape(e.text) + "</code>";
+    out += "<li style=\"margin:0 0 8px\"><code>" + escape_html(e.text) + "</code>";
     if (!e.excerpt.empty()) {
       out += "<pre style=\"margin:4px 0 0;padding:6px;background:#fff;border:1px solid #d0c4c2;overflow-x:auto\">" +
-             html_escape(e.excerpt) + "</pre>";
+             escape_html(e.excerpt) + "</pre>";
     }
     out += "</li>";
   }

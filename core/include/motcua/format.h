@@ -52,6 +52,9 @@ std::string plain_title(const std::string& legal_name);
 // "Thứ Hai – Thứ Sáu: 07:30–11:30, 13:30–17:00"
 std::string describe_opening_hours(const OpeningHours& h);
 
+// Text made safe inside HTML elements and quoted attributes: & < > " ' as entities.
+std::string escape_html(const std::string& text);
+
 // Digits and a leading '+' only, for tel: links.
 std::string tel_uri(const std::string& number);
 

@@ -73,33 +73,18 @@ nlohmann::ordered_json json_items(const std::vector<ItemChange>& items, const ch
   return out;
 }
 
-std::string esc(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 void html_changes(std::string& out, const std::vector<FieldChange>& changes) {
   if (changes.empty()) return;
   out += "<ul class=\"changes\">";
   for (const FieldChange& c : changes) {
-    out += "<li>" + esc(c.text);
+    out += "<li>" + escape_html(c.text);
     // A long value (the steps, a condition) is said to have changed; both versions follow.
     const bool long_before = c.before.size() > 160 || c.before.find('\n') != std::string::npos;
     const bool long_after = c.after.size() > 160 || c.after.find('\n') != std::string::npos;
     if (long_before || long_after) {
-      out += "<div class=\"versions\"><div><p class=\"v\">Trước</p><p class=\"text\">" + esc(c.before) +
-             "</p></div><div><p class=\"v\">Sau</p><p class=\"text\">" + esc(c.after) + "</p></div></div>";
+      out += "<div class=\"versions\"><div><p class=\"v\">Trước</p><p class=\"text\">" + escape_html(c.before) +
+             "</p></div><div><p class=\"v\">Sau</p><p class=\"text\">" + escape_html(c.after) + "</p></div></div>";
     }
     out += "</li>";
   }
@@ -192,8 +177,8 @@ std::string diff_report_html(const CatalogDiff& diff, const std::string& from, c
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>Báo cáo thay đổi danh mục thủ tục hành chính</title>\n<style>" +
       std::string(kStyle) + "</style>\n</head>\n<body>\n<main>\n<h1>Báo cáo thay đổi danh mục thủ tục hành chính</h1>\n";
-  out += "<p class=\"meta\">So sánh <strong>" + esc(from) + "</strong> (trước) với <strong>" + esc(to) +
-         "</strong> (sau). Lập ngày " + esc(format_date(generated)) + " bằng motcua.</p>\n";
+  out += "<p class=\"meta\">So sánh <strong>" + escape_html(from) + "</strong> (trước) với <strong>" + escape_html(to) +
+         "</strong> (sau). Lập ngày " + escape_html(format_date(generated)) + " bằng motcua.</p>\n";
   if (diff.empty()) return out + "<p><strong>Không có thay đổi.</strong></p>\n</main>\n</body>\n</html>\n";
   out += "<table class=\"summary\" aria-label=\"Tóm tắt\"><tbody>";
   out += "<tr><th scope=\"row\">Thủ tục mới</th><td>" + std::to_string(diff.count(ChangeKind::added)) + "</td></tr>";
@@ -207,27 +192,27 @@ std::string diff_report_html(const CatalogDiff& diff, const std::string& from, c
     out += "<section>\n<h2>" + procedure_heading(kind) + " (" + std::to_string(diff.count(kind)) + ")</h2>\n";
     for (const ItemChange& p : diff.procedures) {
       if (p.kind != kind) continue;
-      out += "<h3><span class=\"code\">" + esc(p.code) + "</span> — " + esc(p.name) + "</h3>\n";
+      out += "<h3><span class=\"code\">" + escape_html(p.code) + "</span> — " + escape_html(p.name) + "</h3>\n";
       html_changes(out, p.changes);
     }
     out += "</section>\n";
   }
   for (const ProvinceChange& p : diff.provinces) {
-    out += "<section>\n<h2>" + esc(p.name);
+    out += "<section>\n<h2>" + escape_html(p.name);
     if (p.kind == ChangeKind::added) out += ": danh mục mới của tỉnh";
     if (p.kind == ChangeKind::removed) out += ": danh mục của tỉnh bị bỏ";
     out += "</h2>\n";
     html_changes(out, p.center);
     if (!p.entries.empty()) out += "<h3>Danh mục của tỉnh (" + std::to_string(p.entries.size()) + ")</h3>\n";
     for (const ItemChange& e : p.entries) {
-      out += std::string("<p><span class=\"tag ") + change_kind_slug(e.kind) + "\">" + esc(entry_words(e)) +
-             "</span><span class=\"code\">" + esc(e.code) + "</span> — " + esc(e.name) + "</p>\n";
+      out += std::string("<p><span class=\"tag ") + change_kind_slug(e.kind) + "\">" + escape_html(entry_words(e)) +
+             "</span><span class=\"code\">" + escape_html(e.code) + "</span> — " + escape_html(e.name) + "</p>\n";
       html_changes(out, e.changes);
     }
     if (!p.communes.empty()) out += "<h3>Xã, phường, đặc khu (" + std::to_string(p.communes.size()) + ")</h3>\n";
     for (const ItemChange& c : p.communes) {
       const char* words = c.kind == ChangeKind::added ? "thêm" : c.kind == ChangeKind::removed ? "bỏ" : "sửa đổi";
-      out += std::string("<p><span class=\"tag ") + change_kind_slug(c.kind) + "\">" + words + "</span>" + esc(c.name) +
+      out += std::string("<p><span class=\"tag ") + change_kind_slug(c.kind) + "\">" + words + "</span>" + escape_html(c.name) +
              "</p>\n";
       html_changes(out, c.changes);
     }

@@ -14,21 +14,6 @@ namespace motcua {
 
 namespace {
 
-std::string esc(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string join(const std::vector<std::string>& items, const char* separator) {
   std::string out;
@@ -136,7 +121,7 @@ std::string qr_svg(const std::string& text, const std::string& label) {
   }
   const std::string side = std::to_string(size + 2 * border);
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + side + " " + side +
-         "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + esc(label) + "\"><rect width=\"" + side +
+         "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + escape_html(label) + "\"><rect width=\"" + side +
          "\" height=\"" + side + "\" fill=\"#fff\"/><path d=\"" + path + "\" fill=\"#000\"/></svg>";
 }
 
@@ -171,24 +156,24 @@ std::string render_posted_catalog(const Catalog& catalog, const ProvinceCatalog&
   std::string out =
       "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Danh mục thủ tục hành chính – " +
-      esc(center_name) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<header class=\"head\">\n<div>\n";
-  out += "<h1>Danh mục thủ tục hành chính</h1>\n<p class=\"center\">" + esc(center_name) + "</p>\n";
+      escape_html(center_name) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<header class=\"head\">\n<div>\n";
+  out += "<h1>Danh mục thủ tục hành chính</h1>\n<p class=\"center\">" + escape_html(center_name) + "</p>\n";
   if (!center.address.empty()) {
-    out += "<p>Địa chỉ: " + esc(center.address) + (center.sample ? " <span class=\"sample\">(dữ liệu minh họa)</span>" : "") +
+    out += "<p>Địa chỉ: " + escape_html(center.address) + (center.sample ? " <span class=\"sample\">(dữ liệu minh họa)</span>" : "") +
            "</p>\n";
   }
   std::vector<std::string> hotlines;
   for (const Hotline& h : center.hotlines) {
-    hotlines.push_back(esc(h.number) + (h.hours.empty() ? "" : " (" + esc(h.hours) + ")") +
+    hotlines.push_back(escape_html(h.number) + (h.hours.empty() ? "" : " (" + escape_html(h.hours) + ")") +
                        (h.sample ? " <span class=\"sample\">(dữ liệu minh họa)</span>" : ""));
   }
   if (!hotlines.empty()) out += "<p>Đường dây nóng: " + join(hotlines, "; ") + "</p>\n";
   std::vector<std::string> hours;
-  for (const OpeningHours& h : center.opening_hours) hours.push_back(esc(describe_opening_hours(h)));
+  for (const OpeningHours& h : center.opening_hours) hours.push_back(escape_html(describe_opening_hours(h)));
   if (!hours.empty()) out += "<p>Giờ tiếp nhận: " + join(hours, "; ") + "</p>\n";
   out += "<p class=\"note\">" + std::to_string(total) + " thủ tục, theo " + std::to_string(by_field.size()) +
-         " lĩnh vực. Nội dung cập nhật đến ngày " + esc(format_date(catalog.site.content_as_of)) + "; in ngày " +
-         esc(format_date(generated)) + ".</p>\n</div>\n";
+         " lĩnh vực. Nội dung cập nhật đến ngày " + escape_html(format_date(catalog.site.content_as_of)) + "; in ngày " +
+         escape_html(format_date(generated)) + ".</p>\n</div>\n";
   out += "<div class=\"scan\">" + qr_svg(page_url, "Mã QR đến danh mục trên mạng: " + page_url) +
          "Quét mã để xem danh mục, giấy tờ cần mang và tính lệ phí trên điện thoại</div>\n</header>\n<main>\n";
 
@@ -196,7 +181,7 @@ std::string render_posted_catalog(const Catalog& catalog, const ProvinceCatalog&
   const auto emit_field = [&](const std::string& slug, const std::string& name) {
     const auto it = by_field.find(slug);
     if (it == by_field.end()) return;
-    out += "<section>\n<h2>" + esc(name) + " (" + std::to_string(it->second.size()) + ")</h2>\n<div class=\"wrap\"><table>\n"
+    out += "<section>\n<h2>" + escape_html(name) + " (" + std::to_string(it->second.size()) + ")</h2>\n<div class=\"wrap\"><table>\n"
            "<thead><tr><th scope=\"col\">STT</th><th scope=\"col\">Mã</th><th scope=\"col\">Tên thủ tục</th>"
            "<th scope=\"col\">Thời hạn</th><th scope=\"col\">Lệ phí</th><th scope=\"col\">Cách nộp</th>"
            "<th scope=\"col\">Mã QR</th></tr></thead>\n<tbody>\n";
@@ -205,8 +190,8 @@ std::string render_posted_catalog(const Catalog& catalog, const ProvinceCatalog&
       std::string where = channels_words(p);
       if (p.boundary_independent) where += "; nộp ở nơi nào trong tỉnh cũng được";
       out += "<tr><td class=\"n\">" + std::to_string(++number) + "</td><td class=\"code\">" +
-             esc(entry->local_code.empty() ? p.code : entry->local_code) + "</td><td>" + esc(p.name) + "</td><td>" +
-             esc(by_channel(p, deadline_words)) + "</td><td>" + esc(by_channel(p, fee_words)) + "</td><td>" + esc(where) +
+             escape_html(entry->local_code.empty() ? p.code : entry->local_code) + "</td><td>" + escape_html(p.name) + "</td><td>" +
+             escape_html(by_channel(p, deadline_words)) + "</td><td>" + escape_html(by_channel(p, fee_words)) + "</td><td>" + escape_html(where) +
              "</td><td class=\"qr\">" + qr_svg(url, "Mã QR đến trang thủ tục " + p.code) + "</td></tr>\n";
     }
     out += "</tbody>\n</table></div>\n</section>\n";
@@ -219,7 +204,7 @@ std::string render_posted_catalog(const Catalog& catalog, const ProvinceCatalog&
   out += "</main>\n<footer>\n";
   if (!decisions.empty()) {
     std::vector<std::string> list(decisions.begin(), decisions.end());
-    for (std::string& d : list) d = esc(d);
+    for (std::string& d : list) d = escape_html(d);
     out += "<p>Căn cứ: Quyết định công bố danh mục " + join(list, "; ") + ".</p>\n";
   }
   out += "<p>Thời hạn tính từ khi nhận đủ hồ sơ hợp lệ. Mỗi mã QR dẫn tới trang của thủ tục: giấy tờ cần mang, các "
@@ -228,7 +213,7 @@ std::string render_posted_catalog(const Catalog& catalog, const ProvinceCatalog&
     out += "<p class=\"sample\">Mục ghi \"dữ liệu minh họa\" chưa được kiểm chứng với văn bản gốc: hỏi cán bộ tiếp nhận "
            "trước khi nộp.</p>\n";
   }
-  out += "<p>" + esc(page_url) + "</p>\n</footer>\n</body>\n</html>\n";
+  out += "<p>" + escape_html(page_url) + "</p>\n</footer>\n</body>\n</html>\n";
   return out;
 }
 

@@ -249,6 +249,22 @@ std::string describe_opening_hours(const OpeningHours& h) {
   return days + ": " + sessions;
 }
 
+std::string escape_html(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 std::string tel_uri(const std::string& number) {
   std::string out = "tel:";
   for (const char c : number) {
