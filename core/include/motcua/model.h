@@ -353,12 +353,24 @@ struct EssentialServices {
   bool loaded = false;                     // the file exists and loaded
 };
 
+// A province or commune publishing its own copy (site.json "brand"): who it is, its logo and
+// colours, and how to reach it. Every field optional; empty: the defaults.
+struct Brand {
+  std::string name;        // the publisher beside the logo ("Ủy ban nhân dân tỉnh Lai Châu")
+  std::string logo;        // a file of the content folder ("brand/logo.svg"), SVG or PNG
+  std::string logo_bytes;  // its bytes, read with the content
+  std::string primary;     // "#0b4f8a": the header, with white text on it (contrast checked)
+  std::string primary_dark;  // the menu and the navigation bar, white text on it too
+  std::string phone, email, address;  // the publisher's contact, in every page's footer
+};
+
 struct SiteInfo {
   int schema_version = kSchemaVersion;
   std::string title;
   std::string description;
   std::string content_as_of;
   std::string publisher;
+  Brand brand;
 };
 
 // Names shown to citizens.

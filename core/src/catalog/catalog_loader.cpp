@@ -6,6 +6,8 @@
 #include "motcua/checklist.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -274,6 +276,39 @@ void check_date(ObjectReader& r, const std::string& key, const std::string& valu
   }
 }
 
+// WCAG 2.2 relative luminance of an sRGB channel value 0..255.
+double channel_luminance(int v) {
+  const double c = v / 255.0;
+  return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+// A brand colour "#rrggbb" that white text on it can be read on: contrast at least 4.5:1
+// (WCAG 2.2 AA for normal text), reported with the ratio it has.
+void check_brand_color(ObjectReader& r, const std::string& key, const std::string& value) {
+  if (value.empty()) return;
+  bool hex = value.size() == 7 && value[0] == '#';
+  for (std::size_t i = 1; hex && i < 7; ++i) hex = std::isxdigit(static_cast<unsigned char>(value[i])) != 0;
+  if (!hex) {
+    r.error(key, "\"" + value + "\" is not a colour written #rrggbb (six hexadecimal digits, e.g. #0b4f8a)");
+    return;
+  }
+  const auto digit = [&](std::size_t at) {
+    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(value[at])));
+    return c <= '9' ? c - '0' : c - 'a' + 10;
+  };
+  const auto part = [&](std::size_t at) { return digit(at) * 16 + digit(at + 1); };
+  const double l = 0.2126 * channel_luminance(part(1)) + 0.7152 * channel_luminance(part(3)) +
+                   0.0722 * channel_luminance(part(5));
+  const double ratio = 1.05 / (l + 0.05);
+  if (ratio < 4.5) {
+    // Rounded down, so that 4.499 never reads "4.50".
+    const int hundredths = static_cast<int>(ratio * 100);
+    const std::string shown = std::to_string(hundredths / 100) + "." + zero_padded(hundredths % 100, 2);
+    r.error(key, "white text on " + value + " has a contrast of " + shown +
+                     ":1; WCAG 2.2 AA needs at least 4.5:1. Choose a darker colour");
+  }
+}
+
 void check_slug(ObjectReader& r, const std::string& key, const std::string& slug) {
   if (!slug.empty() && !is_valid_slug(slug)) {
     r.error(key, "invalid slug \"" + slug +
@@ -386,6 +421,52 @@ class Loader {
     s.content_as_of = r.string("content_as_of", Need::required);
     check_date(r, "content_as_of", s.content_as_of);
     s.publisher = r.string("publisher", Need::optional);
+    if (const json* b = r.object("brand", Need::optional)) read_brand(*d, *b, s.brand);
+    r.finish();
+  }
+
+  void read_brand(const JsonDocument& d, const json& value, Brand& brand) {
+    ObjectReader r(d, value, "/brand", diags_, "brand");
+    brand.name = r.string("name", Need::optional);
+    brand.logo = r.string("logo", Need::optional);
+    if (!brand.logo.empty()) {
+      const auto ends = [&](const char* e) {
+        const std::string end = e;
+        return brand.logo.size() > end.size() && brand.logo.compare(brand.logo.size() - end.size(), end.size(), end) == 0;
+      };
+      const auto file = files_.find(brand.logo);
+      if (!ends(".svg") && !ends(".png")) {
+        r.error("logo", "\"" + brand.logo + "\": the logo must be an .svg or .png file of the content folder");
+      } else if (file == files_.end()) {
+        r.error("logo", "no file \"" + brand.logo + "\" in the content folder: give the logo's path relative to it, "
+                        "e.g. \"brand/logo.svg\"");
+      } else {
+        used_.insert(brand.logo);
+        brand.logo_bytes = file->second->text;
+      }
+    }
+    if (const json* c = r.object("colors", Need::optional)) {
+      ObjectReader colors(d, *c, "/brand/colors", diags_, "brand colours");
+      brand.primary = colors.string("primary", Need::required);
+      check_brand_color(colors, "primary", brand.primary);
+      brand.primary_dark = colors.string("primary_dark", Need::required);
+      check_brand_color(colors, "primary_dark", brand.primary_dark);
+      colors.finish();
+    }
+    if (const json* c = r.object("contact", Need::optional)) {
+      ObjectReader contact(d, *c, "/brand/contact", diags_, "brand contact");
+      brand.phone = contact.string("phone", Need::optional);
+      check_phone(contact, "phone", brand.phone);
+      brand.email = contact.string("email", Need::optional);
+      const std::size_t at = brand.email.find('@');
+      if (!brand.email.empty() && (at == 0 || at == std::string::npos || brand.email.find('@', at + 1) != std::string::npos ||
+                                   brand.email.find_first_of(" \t<>\"'") != std::string::npos ||
+                                   brand.email.find('.', at) == std::string::npos)) {
+        contact.error("email", "\"" + brand.email + "\" is not an e-mail address (name@domain.vn)");
+      }
+      brand.address = contact.string("address", Need::optional);
+      contact.finish();
+    }
     r.finish();
   }
 

@@ -352,6 +352,13 @@ class SiteBuilder {
                                            "link-list", "center", "hotlines", "not-found",
                                            "calendar", "drafts", "offline", "sw.js", "form", "search",
                                            "essential-services"};
+    // The publisher's logo (site.json "brand"), hashed like the assets.
+    const Brand& brand = c_.site.brand;
+    if (!brand.logo_bytes.empty()) {
+      const std::string hashed = "assets/logo." + content_hash(brand.logo_bytes) + brand.logo.substr(brand.logo.rfind('.'));
+      assets_["logo"] = hashed;
+      emit({hashed, brand.logo_bytes});
+    }
     for (const SourceFile& t : templates) {
       if (t.path.rfind("assets/", 0) == 0) {
         // Hash in the name: a new build never mixes with an old cached copy.
@@ -451,6 +458,19 @@ class SiteBuilder {
     put(layout, "description", meta.description.empty() ? c_.site.description : meta.description);
     put(layout, "site_title", c_.site.title);
     put(layout, "publisher", c_.site.publisher);
+    // A province or commune publishing its own copy: its logo, colours and contact.
+    const Brand& brand = c_.site.brand;
+    put(layout, "brand_logo", assets_.count("logo") ? root + assets_.at("logo") : std::string());
+    put(layout, "brand_name", brand.name);
+    put(layout, "theme_color", brand.primary.empty() ? std::string("#0b4f8a") : brand.primary);
+    put(layout, "brand_css", brand.primary.empty() ? std::string()
+                                                   : ":root{--brand:" + brand.primary + ";--brand-dark:" +
+                                                         brand.primary_dark + "}");
+    put(layout, "has_contact", !brand.phone.empty() || !brand.email.empty() || !brand.address.empty());
+    put(layout, "contact_address", brand.address);
+    put(layout, "contact_phone", brand.phone);
+    put(layout, "contact_tel", brand.phone.empty() ? std::string() : tel_uri(brand.phone));
+    put(layout, "contact_email", brand.email);
     put(layout, "content_as_of", format_date(c_.site.content_as_of));
     put(layout, "canonical", opt_.base_url + dir);
     put(layout, "css", root + assets_.at("style.css"));
@@ -1480,7 +1500,7 @@ class SiteBuilder {
         {"scope", "./"},
         {"display", "standalone"},
         {"background_color", "#ffffff"},
-        {"theme_color", "#0b4f8a"},
+        {"theme_color", c_.site.brand.primary.empty() ? std::string("#0b4f8a") : c_.site.brand.primary},
         {"icons", {{{"src", assets_.at("icon-192.png")}, {"sizes", "192x192"}, {"type", "image/png"}},
                    {{"src", assets_.at("icon-512.png")}, {"sizes", "512x512"}, {"type", "image/png"}},
                    {{"src", assets_.at("icon.svg")}, {"sizes", "any"}, {"type", "image/svg+xml"}}}}};
