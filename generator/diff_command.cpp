@@ -90,21 +90,28 @@ bool resolve(const std::string& given, const std::string& content_dir, Side& sid
             io::printable(top);
     return false;
   }
-  char pattern[] = "/tmp/motcua-diff-XXXXXX";
-  if (::mkdtemp(pattern) == nullptr) {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string pattern = std::string(tmp != nullptr && *tmp ? tmp : "/tmp") + "/motcua-diff-XXXXXX";
+  if (::mkdtemp(pattern.data()) == nullptr) {
     error = "cannot make a temporary folder to take out " + io::printable(given);
     return false;
   }
-  side.temporary = pattern;
+  side.temporary = pattern.c_str();
   std::string out;
   const std::string path = prefix.empty() ? "." : prefix;
+  const std::string git_errors = side.temporary + "/.git-errors";
   if (!run("git -C " + shell_quoted(top) + " archive --format=tar " + shell_quoted(given) + " -- " +
-               shell_quoted(path) + " 2>/dev/null | tar -x -C " + shell_quoted(side.temporary) + " 2>&1",
+               shell_quoted(path) + " 2>" + shell_quoted(git_errors) + " | tar -x -C " +
+               shell_quoted(side.temporary) + " 2>/dev/null",
            out)) {
+    std::string said;
+    io::read_file(git_errors, said);
+    while (!said.empty() && (said.back() == '\n' || said.back() == '\r')) said.pop_back();
     error = "cannot take " + io::printable(path) + " out of revision " + io::printable(given) + " of " +
-            io::printable(top) + (out.empty() ? "" : ": " + io::printable(out));
+            io::printable(top) + (said.empty() ? "" : ": git says: " + io::printable(said));
     return false;
   }
+  std::remove(git_errors.c_str());
   side.folder = side.temporary + "/" + prefix;
   if (!is_folder(side.folder)) {
     error = "revision " + io::printable(given) + " has no folder " + io::printable(prefix);
@@ -166,7 +173,13 @@ int diff(const DiffOptions& options) {
   if (options.json) {
     std::cout << diff_report_json(diff, options.old_side, options.new_side);
   } else {
-    std::cout << diff_report_text(diff, options.old_side, options.new_side);
+    // Names come from content: a control character in one must not steer the terminal.
+    const std::string text = diff_report_text(diff, options.old_side, options.new_side);
+    for (std::size_t at = 0; at < text.size();) {
+      const std::size_t end = text.find('\n', at);
+      std::cout << io::printable(text.substr(at, end == std::string::npos ? std::string::npos : end - at)) << "\n";
+      at = end == std::string::npos ? text.size() : end + 1;
+    }
   }
   return diff.empty() ? 0 : 1;
 }

@@ -127,6 +127,7 @@ struct Mark {
   std::unordered_map<std::string, std::string> sums;
   std::string inputs;  // fingerprint of what the site was built from
   std::string version;
+  std::string contents = "site";  // what the folder holds: "site" (build) or "posters" (poster)
   // The keyed jobs (one procedure's page and data files) by id: what each was made from and
   // made (FileSink::reuse).
   struct Job {
@@ -234,6 +235,9 @@ bool read_mark(const fs::path& path, Mark& out, std::string& reason) {
     }
   }
   if (const auto inputs = mark.find("inputs"); inputs != mark.end() && inputs->is_string()) out.inputs = *inputs;
+  if (const auto contents = mark.find("contents"); contents != mark.end() && contents->is_string()) {
+    out.contents = *contents;
+  }
   // The jobs only spare rendering. Unless every one is as a build writes it (its files its
   // own, under its folder or its API record, each once, its page its folder) and the section
   // is the one the mark's checksum names, none is used: every page is rendered again.
@@ -650,6 +654,7 @@ bool write_mark(const fs::path& dir, const std::vector<std::string>& files,
     out += ']';
   };
   std::string text = "{\n\"generator\": \"motcua\",\n\"version\": " + str(options.generator_version) +
+                     (options.contents == "site" ? std::string() : ",\n\"contents\": " + str(options.contents)) +
                      ",\n\"about\": " +
                      str("motcua build wrote this folder. The next build replaces it only if every entry in it is one "
                          "of these files (or is named with --keep). \"sums\" (content hash and size) spare rewriting "
@@ -1000,6 +1005,15 @@ WriteResult SiteWriter::begin(const OutputFolder& folder, const WriteOptions& op
   if (!inspect(s.target, keep, {}, before, error)) return WriteResult::refused;
   if (before.state == State::legacy_with_foreign) before.state = State::legacy;
   if (!may_replace(before, options, s.shown, error)) return WriteResult::refused;
+  // A site and the posted catalogs are both motcua's, but one never replaces the other.
+  if (before.state == State::marked && before.mark.contents != options.contents) {
+    const auto what = [](const std::string& c) {
+      return c == "posters" ? std::string("the posted catalogs `motcua poster` wrote") : std::string("a site `motcua build` wrote");
+    };
+    error = "--out " + s.shown + " holds " + what(before.mark.contents) + ", not " + what(options.contents) +
+            "; give another folder";
+    return WriteResult::refused;
+  }
   if (before.state == State::marked) {
     s.old = std::move(before.mark);
     s.has_old = true;

@@ -61,6 +61,7 @@ struct WriteOptions {
   bool force = false;             // replace an unmarked site built by an older motcua
   unsigned threads = 1;           // removing the previous site after the swap, on this many threads
   std::string generator_version;  // written into the mark
+  std::string contents = "site";  // "site", or "posters": a folder of one is never replaced by the other
   std::function<void(const std::string&)> notice;  // tells the user what is happening (waiting, cleaning up)
 };
 

@@ -61,6 +61,7 @@ int poster(const PosterOptions& options) {
   const std::string generated = today_in_vietnam();
   io::WriteOptions write_options;
   write_options.generator_version = MOTCUA_VERSION;
+  write_options.contents = "posters";
   write_options.notice = [](const std::string& message) { std::cerr << "motcua: " << message << "\n"; };
   io::SiteWriter writer;
   if (const io::WriteResult began = writer.begin(out, write_options, error); began != io::WriteResult::written) {
@@ -82,10 +83,10 @@ int poster(const PosterOptions& options) {
   for (const ProvinceCatalog& pc : catalog.province_catalogs) {
     if (only != nullptr && &pc != only) continue;
     const ProvinceInfo* info = catalog.find_province(pc.slug);
-    index += "<h2>" + escape_html(info ? info->name : pc.slug) + "</h2>\n<ul>\n";
+    std::string items;
     if (options.commune.empty()) {
       put(pc.slug + "/index.html", render_posted_catalog(catalog, pc, nullptr, base_url, generated));
-      index += "<li><a href=\"" + escape_html(pc.slug) + "/\">" + escape_html(pc.center.name.empty() ? "Trung tâm tỉnh" : pc.center.name) +
+      items += "<li><a href=\"" + escape_html(pc.slug) + "/\">" + escape_html(pc.center.name.empty() ? "Trung tâm tỉnh" : pc.center.name) +
                "</a></li>\n";
       ++pages;
     }
@@ -93,11 +94,11 @@ int poster(const PosterOptions& options) {
       if (!options.commune.empty() && c.slug != options.commune) continue;
       found_commune = true;
       put(pc.slug + "/" + c.slug + "/index.html", render_posted_catalog(catalog, pc, &c, base_url, generated));
-      index += "<li><a href=\"" + escape_html(pc.slug + "/" + c.slug) + "/\">" + escape_html(c.center.name.empty() ? c.name : c.center.name) +
+      items += "<li><a href=\"" + escape_html(pc.slug + "/" + c.slug) + "/\">" + escape_html(c.center.name.empty() ? c.name : c.center.name) +
                "</a></li>\n";
       ++pages;
     }
-    index += "</ul>\n";
+    if (!items.empty()) index += "<h2>" + escape_html(info ? info->name : pc.slug) + "</h2>\n<ul>\n" + items + "</ul>\n";
   }
   if (!found_commune) {
     std::cerr << "motcua: error: no commune \"" << io::printable(options.commune) << "\""

@@ -234,9 +234,14 @@ class Preview {
                                           std::size_t& rendered, std::size_t& reused) {
     std::vector<SourceFile> files;
     std::string error;
-    if (inputs.fingerprint.empty() || !io::read_tree(options_.content_dir, files, error)) {
-      if (error.empty()) error = "a folder of the content, templates or --wasm cannot be read";
+    if (!io::read_tree(options_.content_dir, files, error)) {
       errors.push_back({options_.content_dir, 0, 0, "cannot read the content: " + error, ""});
+      return nullptr;
+    }
+    if (inputs.fingerprint.empty()) {
+      errors.push_back({options_.templates_dir, 0, 0,
+                        "cannot read the templates (" + options_.templates_dir + ") or the --wasm folder (" +
+                            options_.wasm_dir + ")", ""});
       return nullptr;
     }
     std::string prefix = options_.content_dir;
@@ -471,7 +476,8 @@ void answer(const Preview& preview, const httplib::Request& req, httplib::Respon
   if (found == files.end()) {
     if (!ends_with(path, "/index.html") && files.count(path + "/index.html")) {
       res.status = 301;  // a folder without its slash, as static hosts answer
-      res.set_header("Location", req.path + "/");
+      const std::size_t query = req.target.find('?');
+      res.set_header("Location", req.path + "/" + (query == std::string::npos ? "" : req.target.substr(query)));
       return;
     }
     res.status = 404;
@@ -506,6 +512,15 @@ class Watcher {
 
   // Waits up to `ms` milliseconds; true when something may have changed.
   bool wait(int ms) {
+    if (fd_ >= 0 && missing_) {
+      // A watched folder is gone (or not there yet): look every second until it is back.
+      std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+      polled_ms_ += ms;
+      if (polled_ms_ < 1000) return false;
+      polled_ms_ = 0;
+      watch_all();
+      return true;
+    }
     if (fd_ < 0) {
       std::this_thread::sleep_for(std::chrono::milliseconds(ms));
       polled_ms_ += ms;
@@ -522,7 +537,7 @@ class Watcher {
       if (n <= 0) break;
       for (ssize_t at = 0; at < n;) {
         const auto* e = reinterpret_cast<const inotify_event*>(buffer + at);
-        if (e->mask & (IN_ISDIR | IN_Q_OVERFLOW | IN_DELETE_SELF | IN_MOVE_SELF)) folders_changed = true;
+        if (e->mask & (IN_ISDIR | IN_Q_OVERFLOW | IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) folders_changed = true;
         at += static_cast<ssize_t>(sizeof(inotify_event) + e->len);
       }
       pollfd more{fd_, POLLIN, 0};
@@ -534,7 +549,12 @@ class Watcher {
 
  private:
   void watch_all() {
-    for (const std::string& root : roots_) watch(root, 0);
+    missing_ = false;
+    for (const std::string& root : roots_) {
+      struct stat st {};
+      if (!root.empty() && ::stat(root.c_str(), &st) != 0) missing_ = true;
+      watch(root, 0);
+    }
   }
   void watch(const std::string& dir, int depth) {
     if (dir.empty() || depth > 64) return;
@@ -562,6 +582,7 @@ class Watcher {
   std::vector<std::string> roots_;
   int fd_;
   int polled_ms_ = 0;
+  bool missing_ = false;  // a root folder is not there: polled until it is
 };
 
 }  // namespace

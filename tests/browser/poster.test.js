@@ -91,4 +91,20 @@ test('the posted catalog is written with the rules of build --out', () => {
   } catch (e) { failed = e; }
   assert.ok(failed && failed.status === 2, 'a folder holding someone else\'s files is refused');
   assert.strictEqual(fs.readFileSync(path.join(mine, 'notes.txt'), 'utf8'), 'mine');
+
+  // A built site and the posted catalogs are both motcua's, but one never replaces the other.
+  const site = path.join(dir, 'site');  // built by the first test
+  const before = fs.readdirSync(site).sort();
+  const run = (args) => {
+    try { execFileSync(cli, args, { stdio: 'pipe' }); return { status: 0 }; } catch (e) { return e; }
+  };
+  const over = run(['poster', '--content', path.join(repo, 'content'), '--base-url', BASE, '--out', site]);
+  assert.strictEqual(over.status, 2);
+  assert.match(String(over.stderr), /holds a site `motcua build` wrote, not the posted catalogs/);
+  assert.deepStrictEqual(fs.readdirSync(site).sort(), before, 'the site is as it was');
+  const posters = path.join(dir, 'niem-yet');
+  const back = run(['build', '--content', path.join(repo, 'content'), '--wasm', '', '--out', posters]);
+  assert.strictEqual(back.status, 2);
+  assert.match(String(back.stderr), /holds the posted catalogs `motcua poster` wrote, not a site/);
+  assert.ok(fs.existsSync(path.join(posters, 'lai-chau', 'index.html')), 'the posted catalogs are as they were');
 });

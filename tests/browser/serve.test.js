@@ -175,6 +175,8 @@ test('the preview is served like the published site: 404.html, redirects, compre
   const folder = await get(base + PAGE.replace(/\/$/, ''));
   assert.strictEqual(folder.status, 301);
   assert.strictEqual(folder.headers.location, '/' + PAGE);
+  const asked = await get(base + PAGE.replace(/\/$/, '') + '?q=khai%20sinh');
+  assert.strictEqual(asked.headers.location, '/' + PAGE + '?q=khai%20sinh', 'the query string is kept');
 
   const plain = await get(base + PAGE);
   assert.strictEqual(plain.status, 200);
@@ -206,6 +208,19 @@ test('the preview is served like the published site: 404.html, redirects, compre
     assert.ok(module.body.subarray(0, 4).equals(Buffer.from([0, 0x61, 0x73, 0x6d])), 'a wasm module');
   }
   child.kill('SIGINT');
+  await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
+});
+
+test('a content folder that is not there yet: the preview builds once it appears', async () => {
+  const dir = tmp('motcua-serve-late-');
+  const content = path.join(dir, 'content');
+  const { child, base } = await start(['--content', content]);
+  const s = await settled(base, (x) => x.errors.length > 0, 'the missing folder reported');
+  assert.match(s.errors[0].message, /cannot read the content/);
+  fs.cpSync(path.join(repo, 'content'), content, { recursive: true });
+  await settled(base, (x) => x.errors.length === 0 && x.built_at, 'the build once the folder is there');
+  assert.strictEqual((await get(base + PAGE)).status, 200);
+  child.kill('SIGTERM');
   await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
 });
 

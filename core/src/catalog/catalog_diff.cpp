@@ -90,9 +90,10 @@ std::string deadline_words(const Deadline& d) {
   return describe_deadline(d);
 }
 
+// As the pages and posters say it: the short summary where the content gives one.
 std::string fee_words(const Fee& f) {
   if (f.kind == FeeKind::unknown) return f.text.empty() ? "Chưa có thông tin" : f.text;
-  std::string words = describe_fee(f);
+  std::string words = f.summary.empty() ? describe_fee(f) : f.summary;
   if (f.sample) words += " (dữ liệu minh họa)";
   return words;
 }
@@ -171,7 +172,18 @@ void dossier_changed(std::vector<FieldChange>& out, const std::vector<DossierIte
                      const std::vector<DossierItem>& after) {
   std::vector<int> match(after.size(), -1);
   std::vector<bool> used(before.size(), false);
+  // The same name and id first (two papers may share a name), then the name, then the id.
   for (std::size_t j = 0; j < after.size(); ++j) {
+    for (std::size_t i = 0; i < before.size(); ++i) {
+      if (!used[i] && before[i].id == after[j].id && fold(before[i].name) == fold(after[j].name)) {
+        match[j] = static_cast<int>(i);
+        used[i] = true;
+        break;
+      }
+    }
+  }
+  for (std::size_t j = 0; j < after.size(); ++j) {
+    if (match[j] >= 0) continue;
     for (std::size_t i = 0; i < before.size(); ++i) {
       if (!used[i] && fold(before[i].name) == fold(after[j].name)) {
         match[j] = static_cast<int>(i);
@@ -210,9 +222,11 @@ void dossier_changed(std::vector<FieldChange>& out, const std::vector<DossierIte
     if (b.condition != a.condition) {
       const std::string before_words = b.condition.is_null() ? "luôn cần" : "tùy trường hợp (" + b.condition.dump() + ")";
       const std::string after_words = a.condition.is_null() ? "luôn cần" : "tùy trường hợp (" + a.condition.dump() + ")";
-      said(out, "dossier/condition", paper + ", khi nào cần", before_words, after_words,
-           paper + ": khi nào cần đã đổi (" + (b.condition.is_null() ? "luôn cần" : "tùy trường hợp") + " → " +
-               (a.condition.is_null() ? "luôn cần" : "tùy trường hợp") + ")");
+      const std::string text =
+          b.condition.is_null() ? paper + ": trước luôn cần, nay chỉ cần tùy trường hợp"
+          : a.condition.is_null() ? paper + ": trước chỉ cần tùy trường hợp, nay luôn cần"
+                                  : paper + ": trường hợp cần nộp đã đổi";
+      said(out, "dossier/condition", paper + ", khi nào cần", before_words, after_words, text);
     }
     changed(out, "dossier/when", paper + ", ghi chú khi nào cần", b.when, a.when);
     changed(out, "dossier/alternatives", paper + ", có thể thay bằng", alternatives_words(b), alternatives_words(a));
@@ -258,10 +272,20 @@ std::string rule_words(const FeeRule& r) {
 
 // Rules are matched by id and channels: one id may be given once per channel (the online
 // rate beside the counter's).
-std::string rule_key(const FeeRule& r) { return r.id + "\n" + join(r.channels, ","); }
+std::vector<std::string> sorted(std::vector<std::string> items) {
+  std::sort(items.begin(), items.end());
+  return items;
+}
 
+std::string rule_key(const FeeRule& r) { return r.id + "\n" + join(sorted(r.channels), ","); }
+
+// "Lệ phí gia hạn tạm trú (trực tuyến)": the channels in words.
 std::string rule_name(const FeeRule& r) {
-  return (r.label.empty() ? r.id : r.label) + (r.channels.empty() ? "" : " (" + join(r.channels) + ")");
+  std::vector<std::string> channels;
+  for (const std::string& slug : r.channels) {
+    channels.push_back(slug == "direct" ? "trực tiếp" : slug == "online" ? "trực tuyến" : slug == "postal" ? "qua bưu chính" : slug);
+  }
+  return (r.label.empty() ? r.id : r.label) + (channels.empty() ? "" : " (" + join(channels) + ")");
 }
 
 void fee_rules_changed(std::vector<FieldChange>& out, const std::string& field, const std::vector<FeeRule>& before,
@@ -280,6 +304,7 @@ void fee_rules_changed(std::vector<FieldChange>& out, const std::string& field, 
       continue;
     }
     const FeeRule& b = *it->second[n];
+    changed(out, field + "/label", "Tên mức phí", b.label, a.label);
     changed(out, field, "Mức phí " + quoted(name), rule_words(b), rule_words(a));
     changed(out, field + "/source", "Căn cứ mức phí " + quoted(name), b.source.text(), a.source.text());
     changed(out, field + "/note", "Ghi chú mức phí " + quoted(name), b.note, a.note);
@@ -305,14 +330,20 @@ std::string adjustments_words(const FeeSchedule& s) {
 std::string exemptions_words(const FeeSchedule& s) {
   std::vector<std::string> lines;
   for (const FeeExemption& e : s.exemptions) {
-    lines.push_back(e.category + ": giảm " + std::to_string(e.percent_off) + " % (" + e.source.text() + ")");
+    lines.push_back(e.category + ": giảm " + std::to_string(e.percent_off) + " % (" + e.source.text() + ")" +
+                    (e.note.empty() ? "" : " — " + e.note) + (e.sample ? " (dữ liệu minh họa)" : ""));
   }
   return join(lines, "; ");
 }
 
 std::string questions_words(const std::vector<Question>& questions) {
   std::vector<std::string> texts;
-  for (const Question& q : questions) texts.push_back(q.text);
+  for (const Question& q : questions) {
+    std::vector<std::string> options;
+    for (const QuestionOption& o : q.options) options.push_back(o.label);
+    texts.push_back(q.text + (options.empty() ? "" : " (" + join(options, " / ") + ")") +
+                    (q.help.empty() ? "" : " — " + q.help));
+  }
   return join(texts, "; ");
 }
 
@@ -363,6 +394,7 @@ std::vector<FieldChange> procedure_changes(const Catalog& old_catalog, const Pro
   std::vector<FieldChange> out;
   changed(out, "name", "Tên thủ tục", b.name, a.name);
   changed(out, "short_name", "Tên ngắn", b.short_name, a.short_name);
+  changed(out, "summary", "Tóm tắt", b.summary, a.summary);
   changed(out, "field", "Lĩnh vực", field_name(old_catalog, b.field), field_name(new_catalog, a.field));
   changed(out, "levels", "Cấp thực hiện", levels_words(b.levels), levels_words(a.levels));
   changed(out, "procedure_type", "Loại thủ tục", b.procedure_type, a.procedure_type);
@@ -385,6 +417,9 @@ std::vector<FieldChange> procedure_changes(const Catalog& old_catalog, const Pro
     }
   }
   per_channel(out, b, a, "deadline", "Thời hạn", [](const Channel& c) { return deadline_words(c.deadline); });
+  per_channel(out, b, a, "deadline/text", "Ghi chú thời hạn", [](const Channel& c) {
+    return c.deadline.unit == DeadlineUnit::unknown ? std::string() : c.deadline.text;
+  });
   per_channel(out, b, a, "fee", "Lệ phí", [](const Channel& c) { return fee_words(c.fee); });
   per_channel(out, b, a, "fee/text", "Ghi chú lệ phí", [](const Channel& c) {
     return c.fee.kind == FeeKind::unknown ? std::string() : c.fee.text;
@@ -408,6 +443,9 @@ std::vector<FieldChange> procedure_changes(const Catalog& old_catalog, const Pro
   changed(out, "boundary_independent", "Không phụ thuộc địa giới hành chính", yes_no(b.boundary_independent),
           yes_no(a.boundary_independent));
   changed(out, "full_online", "Trực tuyến toàn trình", yes_no(b.full_online), yes_no(a.full_online));
+  changed(out, "boundary_independent_source", "Căn cứ không phụ thuộc địa giới", b.boundary_independent_source,
+          a.boundary_independent_source);
+  changed(out, "full_online_source", "Căn cứ trực tuyến toàn trình", b.full_online_source, a.full_online_source);
   changed(out, "received_at", "Nơi tiếp nhận", reception_words(b.received_at), reception_words(a.received_at));
   list_changed(out, "life_events", "Thêm vào sự kiện", "Bỏ khỏi sự kiện", b.life_events, a.life_events);
   list_changed(out, "related", "Thêm thủ tục liên quan", "Bỏ thủ tục liên quan", b.related, a.related);
@@ -448,7 +486,8 @@ std::vector<FieldChange> procedure_facts(const Catalog& catalog, const Procedure
 std::string hotlines_words(const Center& c) {
   std::vector<std::string> lines;
   for (const Hotline& h : c.hotlines) {
-    lines.push_back(h.number + (h.label.empty() ? "" : " (" + h.label + ")") + (h.sample ? " (dữ liệu minh họa)" : ""));
+    lines.push_back(h.number + (h.label.empty() ? "" : " (" + h.label + ")") + (h.hours.empty() ? "" : ", " + h.hours) +
+                    (h.sample ? " (dữ liệu minh họa)" : ""));
   }
   return join(lines, "; ");
 }
@@ -459,11 +498,29 @@ std::string hours_words(const Center& c) {
   return join(lines, "; ");
 }
 
+// The hours deadlines are counted in: "T2, T3, T4, T5, T6: 07:30–11:30, 13:30–17:00".
+std::string working_words(const Center& c) {
+  if (!c.working_time) return "theo lịch làm việc chung";
+  static const char* const days[] = {"CN", "T2", "T3", "T4", "T5", "T6", "T7"};
+  std::vector<std::string> day_names, sessions;
+  for (int d : c.working_time->weekdays) day_names.push_back(d >= 0 && d < 7 ? days[d] : std::to_string(d));
+  const auto clock = [](int minutes) { return zero_padded(minutes / 60, 2) + ":" + zero_padded(minutes % 60, 2); };
+  for (const auto& [from, to] : c.working_time->sessions) sessions.push_back(clock(from) + "–" + clock(to));
+  return join(day_names) + ": " + join(sessions) + (c.working_time->sample ? " (dữ liệu minh họa)" : "");
+}
+
+std::string coordinates_words(const Center& c) {
+  if (!c.coordinates) return "";
+  return format_g15(c.coordinates->lat) + ", " + format_g15(c.coordinates->lng);
+}
+
 void center_changed(std::vector<FieldChange>& out, const std::string& prefix, const Center& b, const Center& a) {
   changed(out, "center/name", prefix + "tên", b.name, a.name);
   changed(out, "center/address", prefix + "địa chỉ", b.address, a.address);
   changed(out, "center/hotlines", prefix + "đường dây nóng", hotlines_words(b), hotlines_words(a));
   changed(out, "center/opening_hours", prefix + "giờ tiếp nhận", hours_words(b), hours_words(a));
+  changed(out, "center/working_time", prefix + "giờ làm việc tính thời hạn", working_words(b), working_words(a));
+  changed(out, "center/coordinates", prefix + "tọa độ", coordinates_words(b), coordinates_words(a));
   changed(out, "center/email", prefix + "thư điện tử", b.email, a.email);
   changed(out, "center/website", prefix + "trang thông tin", b.website, a.website);
   changed(out, "center/sample", prefix + "dữ liệu minh họa", yes_no(b.sample), yes_no(a.sample));
@@ -505,7 +562,7 @@ std::vector<FieldChange> entry_changes(const ProvinceCatalog& pb, const CatalogE
                                        const CatalogEntry& a) {
   std::vector<FieldChange> out;
   changed(out, "local_code", "Mã thủ tục của tỉnh", b.local_code, a.local_code);
-  changed(out, "centers", "Nơi tiếp nhận", centers_words(pb, b.centers), centers_words(pa, a.centers));
+  changed(out, "centers", "Nơi tiếp nhận", centers_words(pb, sorted(b.centers)), centers_words(pa, sorted(a.centers)));
   changed(out, "source", "Quyết định công bố", source_words(b.source), source_words(a.source));
   const ProcedureOverrides& ob = b.overrides;
   const ProcedureOverrides& oa = a.overrides;
