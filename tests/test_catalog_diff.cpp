@@ -160,6 +160,20 @@ TEST_CASE("a provincial decision's amendments, field by field and per province",
   REQUIRE(deadline != nullptr);
   CHECK(deadline->text == "Thời hạn: 7 → 5 ngày làm việc");
   CHECK(residence->changes.size() == 2);
+  // An imported deadline's wording follows its value: the change is said once.
+  {
+    test::FileMap files = shipped;
+    edit(files, "procedures/1.003475/procedure.json", [](ordered_json& p) {
+      for (ordered_json& c : p["channels"]) {
+        c["deadline"]["value"] = 20;
+        c["deadline"]["text"] = "20 Ngày";
+      }
+    });
+    const CatalogDiff imported = diff_catalogs(before, load(files));
+    REQUIRE(imported.procedures.size() == 1);
+    REQUIRE(imported.procedures[0].changes.size() == 1);
+    CHECK(imported.procedures[0].changes[0].text == "Thời hạn: 30 → 20 ngày");
+  }
 
   // A paper inserted first renumbers nothing in words: one added paper, no other change.
   const ItemChange* temporary = find_item(diff.procedures, "1.004194");

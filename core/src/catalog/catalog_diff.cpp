@@ -417,9 +417,21 @@ std::vector<FieldChange> procedure_changes(const Catalog& old_catalog, const Pro
     }
   }
   per_channel(out, b, a, "deadline", "Thời hạn", [](const Channel& c) { return deadline_words(c.deadline); });
-  per_channel(out, b, a, "deadline/text", "Ghi chú thời hạn", [](const Channel& c) {
+  // A deadline's wording is its own change only where the deadline itself did not change
+  // (an imported "30 Ngày" → "20 Ngày" is the same change said twice).
+  std::vector<FieldChange> wording;
+  per_channel(wording, b, a, "deadline/text", "Ghi chú thời hạn", [](const Channel& c) {
     return c.deadline.unit == DeadlineUnit::unknown ? std::string() : c.deadline.text;
   });
+  const auto deadline_changed = [&out](const std::string& text_field) {
+    const std::string field = text_field.substr(0, text_field.size() - 5);  // without "/text"
+    return std::any_of(out.begin(), out.end(), [&](const FieldChange& c) {
+      return c.field == field || c.field == "channels/deadline";
+    });
+  };
+  for (FieldChange& c : wording) {
+    if (!deadline_changed(c.field)) out.push_back(std::move(c));
+  }
   per_channel(out, b, a, "fee", "Lệ phí", [](const Channel& c) { return fee_words(c.fee); });
   per_channel(out, b, a, "fee/text", "Ghi chú lệ phí", [](const Channel& c) {
     return c.fee.kind == FeeKind::unknown ? std::string() : c.fee.text;
