@@ -32,6 +32,17 @@ std::string describe_deadline(const Deadline& d);
 // Plain words for a fee: "Miễn phí", "8.000 đồng/bản", "Theo mức do HĐND tỉnh quy định",
 // "Không quy định". "Miễn phí" and "Không quy định" are different answers.
 std::string describe_fee(const Fee& f);
+// A channel's deadline as lists, posters and reports say it: describe_deadline, or the
+// source's own words where the unit is unknown.
+std::string deadline_words(const Deadline& d);
+// A channel's fee as lists, posters and reports say it: the content's short summary where it
+// gives one, else describe_fee (the source's words where the kind is unknown), marked
+// " (dữ liệu minh họa)" when it is sample data.
+std::string fee_words(const Fee& f);
+// "Phường Đoàn Kết": the commune's kind before its name, unless the name already starts with it.
+std::string commune_title(const Commune& c);
+// The items that are not empty, joined by `separator`.
+std::string join_nonempty(const std::vector<std::string>& items, const std::string& separator = ", ");
 
 // Why a part of an imported record is shown in the source's words, for citizens:
 // "deadline_no_unit" -> "nguồn ghi số ngày nhưng không ghi đơn vị". See docs/import.md.

@@ -11,16 +11,6 @@ namespace motcua {
 
 namespace {
 
-std::string join(const std::vector<std::string>& items, const char* separator = ", ") {
-  std::string out;
-  for (const std::string& item : items) {
-    if (item.empty()) continue;
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
-}
-
 std::string quoted(const std::string& text) { return "“" + text + "”"; }
 
 // Values too long for one line ("Các bước", a condition) are said to have changed; the
@@ -85,23 +75,10 @@ std::string channel_word(ChannelKind k) {
   return "";
 }
 
-std::string deadline_words(const Deadline& d) {
-  if (d.unit == DeadlineUnit::unknown) return d.text.empty() ? "Không có thông tin" : d.text;
-  return describe_deadline(d);
-}
-
-// As the pages and posters say it: the short summary where the content gives one.
-std::string fee_words(const Fee& f) {
-  if (f.kind == FeeKind::unknown) return f.text.empty() ? "Chưa có thông tin" : f.text;
-  std::string words = f.summary.empty() ? describe_fee(f) : f.summary;
-  if (f.sample) words += " (dữ liệu minh họa)";
-  return words;
-}
-
 std::string levels_words(const std::vector<Level>& levels) {
   std::vector<std::string> names;
   for (Level l : levels) names.push_back(level_name(l));
-  return join(names);
+  return join_nonempty(names);
 }
 
 std::string review_words(ReviewStatus s) {
@@ -129,7 +106,7 @@ std::string paper_count(const DossierItem& item) {
   std::vector<std::string> parts;
   if (item.originals > 0) parts.push_back(std::to_string(item.originals) + " bản chính");
   if (item.copies > 0) parts.push_back(std::to_string(item.copies) + " bản sao");
-  std::string words = join(parts);
+  std::string words = join_nonempty(parts);
   if (item.kind == DossierKind::present) words = words.empty() ? "xuất trình" : words + ", xuất trình";
   return words;
 }
@@ -144,13 +121,13 @@ std::string paper_words(const DossierItem& item) {
 std::string alternatives_words(const DossierItem& item) {
   std::vector<std::string> names;
   for (const DossierAlternative& a : item.alternatives) names.push_back(a.name);
-  return join(names, "; ");
+  return join_nonempty(names, "; ");
 }
 
 std::string waivers_words(const DossierItem& item) {
   std::vector<std::string> reasons;
   for (const DossierWaiver& w : item.waivers) reasons.push_back(w.reason + " — " + w.condition.dump());
-  return join(reasons, "; ");
+  return join_nonempty(reasons, "; ");
 }
 
 std::string fold(const std::string& text) {
@@ -246,7 +223,7 @@ std::string rule_words(const FeeRule& r) {
         tiers.push_back("từ " + std::to_string(t.from) + (t.to ? " đến " + std::to_string(t.to) : "") + ": " +
                         format_vnd(t.amount) + (r.unit.empty() ? "" : "/" + r.unit));
       }
-      words = "theo bậc (" + join(tiers, "; ") + ")";
+      words = "theo bậc (" + join_nonempty(tiers, "; ") + ")";
       if (r.max) words += ", tối đa " + format_vnd(r.max);
       break;
     }
@@ -277,7 +254,7 @@ std::vector<std::string> sorted(std::vector<std::string> items) {
   return items;
 }
 
-std::string rule_key(const FeeRule& r) { return r.id + "\n" + join(sorted(r.channels), ","); }
+std::string rule_key(const FeeRule& r) { return r.id + "\n" + join_nonempty(sorted(r.channels), ","); }
 
 // "Lệ phí gia hạn tạm trú (trực tuyến)": the channels in words.
 std::string rule_name(const FeeRule& r) {
@@ -285,7 +262,7 @@ std::string rule_name(const FeeRule& r) {
   for (const std::string& slug : r.channels) {
     channels.push_back(slug == "direct" ? "trực tiếp" : slug == "online" ? "trực tuyến" : slug == "postal" ? "qua bưu chính" : slug);
   }
-  return (r.label.empty() ? r.id : r.label) + (channels.empty() ? "" : " (" + join(channels) + ")");
+  return (r.label.empty() ? r.id : r.label) + (channels.empty() ? "" : " (" + join_nonempty(channels) + ")");
 }
 
 void fee_rules_changed(std::vector<FieldChange>& out, const std::string& field, const std::vector<FeeRule>& before,
@@ -324,7 +301,7 @@ std::string adjustments_words(const FeeSchedule& s) {
                     (a.valid_from.empty() ? "" : " từ " + format_date(a.valid_from)) +
                     (a.valid_to.empty() ? "" : " đến " + format_date(a.valid_to)) + " (" + a.source.text() + ")");
   }
-  return join(lines, "; ");
+  return join_nonempty(lines, "; ");
 }
 
 std::string exemptions_words(const FeeSchedule& s) {
@@ -333,7 +310,7 @@ std::string exemptions_words(const FeeSchedule& s) {
     lines.push_back(e.category + ": giảm " + std::to_string(e.percent_off) + " % (" + e.source.text() + ")" +
                     (e.note.empty() ? "" : " — " + e.note) + (e.sample ? " (dữ liệu minh họa)" : ""));
   }
-  return join(lines, "; ");
+  return join_nonempty(lines, "; ");
 }
 
 std::string questions_words(const std::vector<Question>& questions) {
@@ -341,10 +318,10 @@ std::string questions_words(const std::vector<Question>& questions) {
   for (const Question& q : questions) {
     std::vector<std::string> options;
     for (const QuestionOption& o : q.options) options.push_back(o.label);
-    texts.push_back(q.text + (options.empty() ? "" : " (" + join(options, " / ") + ")") +
+    texts.push_back(q.text + (options.empty() ? "" : " (" + join_nonempty(options, " / ") + ")") +
                     (q.help.empty() ? "" : " — " + q.help));
   }
-  return join(texts, "; ");
+  return join_nonempty(texts, "; ");
 }
 
 std::vector<std::string> names_of(const std::vector<ProcedureResult>& results) {
@@ -463,7 +440,7 @@ std::vector<FieldChange> procedure_changes(const Catalog& old_catalog, const Pro
   list_changed(out, "related", "Thêm thủ tục liên quan", "Bỏ thủ tục liên quan", b.related, a.related);
   changed(out, "effective_date", "Ngày có hiệu lực", format_date(b.effective_date), format_date(a.effective_date));
   changed(out, "source", "Quyết định công bố", b.source.decision, a.source.decision);
-  changed(out, "notes", "Ghi chú", join(b.notes, "; "), join(a.notes, "; "));
+  changed(out, "notes", "Ghi chú", join_nonempty(b.notes, "; "), join_nonempty(a.notes, "; "));
   changed(out, "status", "Trạng thái rà soát", review_words(b.status), review_words(a.status));
   return out;
 }
@@ -501,13 +478,13 @@ std::string hotlines_words(const Center& c) {
     lines.push_back(h.number + (h.label.empty() ? "" : " (" + h.label + ")") + (h.hours.empty() ? "" : ", " + h.hours) +
                     (h.sample ? " (dữ liệu minh họa)" : ""));
   }
-  return join(lines, "; ");
+  return join_nonempty(lines, "; ");
 }
 
 std::string hours_words(const Center& c) {
   std::vector<std::string> lines;
   for (const OpeningHours& h : c.opening_hours) lines.push_back(describe_opening_hours(h));
-  return join(lines, "; ");
+  return join_nonempty(lines, "; ");
 }
 
 // The hours deadlines are counted in: "T2, T3, T4, T5, T6: 07:30–11:30, 13:30–17:00".
@@ -518,7 +495,7 @@ std::string working_words(const Center& c) {
   for (int d : c.working_time->weekdays) day_names.push_back(d >= 0 && d < 7 ? days[d] : std::to_string(d));
   const auto clock = [](int minutes) { return zero_padded(minutes / 60, 2) + ":" + zero_padded(minutes % 60, 2); };
   for (const auto& [from, to] : c.working_time->sessions) sessions.push_back(clock(from) + "–" + clock(to));
-  return join(day_names) + ": " + join(sessions) + (c.working_time->sample ? " (dữ liệu minh họa)" : "");
+  return join_nonempty(day_names) + ": " + join_nonempty(sessions) + (c.working_time->sample ? " (dữ liệu minh họa)" : "");
 }
 
 std::string coordinates_words(const Center& c) {
@@ -539,11 +516,6 @@ void center_changed(std::vector<FieldChange>& out, const std::string& prefix, co
   changed(out, "center/source", prefix + "nguồn", b.source, a.source);
 }
 
-std::string commune_name(const Commune& c) {
-  const std::string kind = commune_kind_name(c.kind);
-  return c.name.rfind(kind, 0) == 0 ? c.name : kind + " " + c.name;
-}
-
 std::string centers_words(const ProvinceCatalog& province, const std::vector<std::string>& centers) {
   if (centers.empty()) return "theo cấp thực hiện";
   std::vector<std::string> names;
@@ -554,9 +526,9 @@ std::string centers_words(const ProvinceCatalog& province, const std::vector<std
     }
     const auto it = std::find_if(province.communes.begin(), province.communes.end(),
                                  [&](const Commune& c) { return c.slug == slug; });
-    names.push_back(it == province.communes.end() ? slug : commune_name(*it));
+    names.push_back(it == province.communes.end() ? slug : commune_title(*it));
   }
-  return join(names);
+  return join_nonempty(names);
 }
 
 std::string source_words(const std::optional<CatalogSource>& s) {
@@ -634,11 +606,11 @@ ProvinceChange province_changes(const Catalog& old_catalog, const ProvinceCatalo
     seen.insert(c.slug);
     const auto it = had.find(c.slug);
     if (it == had.end()) {
-      out.communes.push_back({c.slug, commune_name(c), ChangeKind::added, {}});
+      out.communes.push_back({c.slug, commune_title(c), ChangeKind::added, {}});
       continue;
     }
-    ItemChange change{c.slug, commune_name(c), ChangeKind::amended, {}};
-    changed(change.changes, "name", "Tên", commune_name(*it->second), commune_name(c));
+    ItemChange change{c.slug, commune_title(c), ChangeKind::amended, {}};
+    changed(change.changes, "name", "Tên", commune_title(*it->second), commune_title(c));
     changed(change.changes, "code", "Mã đơn vị hành chính", it->second->code, c.code);
     center_changed(change.changes, "Bộ phận một cửa: ", it->second->center, c.center);
     list_changed(change.changes, "also_receives", "Thêm thủ tục tiếp nhận", "Bỏ thủ tục tiếp nhận",
@@ -648,7 +620,7 @@ ProvinceChange province_changes(const Catalog& old_catalog, const ProvinceCatalo
     if (!change.changes.empty()) out.communes.push_back(std::move(change));
   }
   for (const Commune& c : b.communes) {
-    if (!seen.count(c.slug)) out.communes.push_back({c.slug, commune_name(c), ChangeKind::removed, {}});
+    if (!seen.count(c.slug)) out.communes.push_back({c.slug, commune_title(c), ChangeKind::removed, {}});
   }
   std::sort(out.communes.begin(), out.communes.end(),
             [](const ItemChange& x, const ItemChange& y) { return x.code < y.code; });

@@ -15,16 +15,6 @@ namespace motcua {
 namespace {
 
 
-std::string join(const std::vector<std::string>& items, const char* separator) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (item.empty()) continue;
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
-}
-
 std::string lower_channel(ChannelKind k) {
   switch (k) {
     case ChannelKind::direct: return "trực tiếp";
@@ -47,33 +37,15 @@ std::string by_channel(const Procedure& p, Words words) {
     if (parts.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
     parts.push_back(label + ": " + words(c));
   }
-  return join(parts, "; ");
-}
-
-std::string deadline_words(const Channel& c) {
-  if (c.deadline.unit == DeadlineUnit::unknown) return c.deadline.text.empty() ? "Không có thông tin" : c.deadline.text;
-  return describe_deadline(c.deadline);
-}
-
-std::string fee_words(const Channel& c) {
-  std::string words = !c.fee.summary.empty()                                      ? c.fee.summary
-                      : c.fee.kind == FeeKind::unknown && !c.fee.text.empty() ? c.fee.text
-                                                                              : describe_fee(c.fee);
-  if (c.fee.sample) words += " (dữ liệu minh họa)";
-  return words;
+  return join_nonempty(parts, "; ");
 }
 
 std::string channels_words(const Procedure& p) {
   std::vector<std::string> kinds;
   for (const Channel& c : p.channels) kinds.push_back(lower_channel(c.kind));
-  std::string words = join(kinds, ", ");
+  std::string words = join_nonempty(kinds, ", ");
   if (!words.empty()) words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
   return words;
-}
-
-std::string commune_title(const Commune& c) {
-  const std::string kind = commune_kind_name(c.kind);
-  return c.name.rfind(kind, 0) == 0 ? c.name : kind + " " + c.name;
 }
 
 const char* kStyle =
@@ -167,10 +139,10 @@ std::string render_posted_catalog(const Catalog& catalog, const ProvinceCatalog&
     hotlines.push_back(escape_html(h.number) + (h.hours.empty() ? "" : " (" + escape_html(h.hours) + ")") +
                        (h.sample ? " <span class=\"sample\">(dữ liệu minh họa)</span>" : ""));
   }
-  if (!hotlines.empty()) out += "<p>Đường dây nóng: " + join(hotlines, "; ") + "</p>\n";
+  if (!hotlines.empty()) out += "<p>Đường dây nóng: " + join_nonempty(hotlines, "; ") + "</p>\n";
   std::vector<std::string> hours;
   for (const OpeningHours& h : center.opening_hours) hours.push_back(escape_html(describe_opening_hours(h)));
-  if (!hours.empty()) out += "<p>Giờ tiếp nhận: " + join(hours, "; ") + "</p>\n";
+  if (!hours.empty()) out += "<p>Giờ tiếp nhận: " + join_nonempty(hours, "; ") + "</p>\n";
   out += "<p class=\"note\">" + std::to_string(total) + " thủ tục, theo " + std::to_string(by_field.size()) +
          " lĩnh vực. Nội dung cập nhật đến ngày " + escape_html(format_date(catalog.site.content_as_of)) + "; in ngày " +
          escape_html(format_date(generated)) + ".</p>\n</div>\n";
@@ -189,9 +161,11 @@ std::string render_posted_catalog(const Catalog& catalog, const ProvinceCatalog&
       const std::string url = base_url + catalog.procedure_path(&province, p.code);
       std::string where = channels_words(p);
       if (p.boundary_independent) where += "; nộp ở nơi nào trong tỉnh cũng được";
+      const std::string deadline = by_channel(p, [](const Channel& c) { return deadline_words(c.deadline); });
+      const std::string fee = by_channel(p, [](const Channel& c) { return fee_words(c.fee); });
       out += "<tr><td class=\"n\">" + std::to_string(++number) + "</td><td class=\"code\">" +
              escape_html(entry->local_code.empty() ? p.code : entry->local_code) + "</td><td>" + escape_html(p.name) + "</td><td>" +
-             escape_html(by_channel(p, deadline_words)) + "</td><td>" + escape_html(by_channel(p, fee_words)) + "</td><td>" + escape_html(where) +
+             escape_html(deadline) + "</td><td>" + escape_html(fee) + "</td><td>" + escape_html(where) +
              "</td><td class=\"qr\">" + qr_svg(url, "Mã QR đến trang thủ tục " + p.code) + "</td></tr>\n";
     }
     out += "</tbody>\n</table></div>\n</section>\n";
@@ -205,7 +179,7 @@ std::string render_posted_catalog(const Catalog& catalog, const ProvinceCatalog&
   if (!decisions.empty()) {
     std::vector<std::string> list(decisions.begin(), decisions.end());
     for (std::string& d : list) d = escape_html(d);
-    out += "<p>Căn cứ: Quyết định công bố danh mục " + join(list, "; ") + ".</p>\n";
+    out += "<p>Căn cứ: Quyết định công bố danh mục " + join_nonempty(list, "; ") + ".</p>\n";
   }
   out += "<p>Thời hạn tính từ khi nhận đủ hồ sơ hợp lệ. Mỗi mã QR dẫn tới trang của thủ tục: giấy tờ cần mang, các "
          "bước, lệ phí và nơi nộp.</p>\n";

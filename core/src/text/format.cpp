@@ -147,6 +147,33 @@ std::string describe_fee(const Fee& f) {
   return "Chưa có thông tin";
 }
 
+std::string deadline_words(const Deadline& d) {
+  if (d.unit == DeadlineUnit::unknown) return d.text.empty() ? "Không có thông tin" : d.text;
+  return describe_deadline(d);
+}
+
+std::string fee_words(const Fee& f) {
+  if (f.kind == FeeKind::unknown) return f.text.empty() ? describe_fee(f) : f.text;
+  std::string words = f.summary.empty() ? describe_fee(f) : f.summary;
+  if (f.sample) words += " (dữ liệu minh họa)";
+  return words;
+}
+
+std::string commune_title(const Commune& c) {
+  const std::string kind = commune_kind_name(c.kind);
+  return c.name.rfind(kind, 0) == 0 ? c.name : kind + " " + c.name;
+}
+
+std::string join_nonempty(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (item.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
 namespace {
 
 // The first segment of a pointer ("channels" for "/channels/1/fee") and the index after it.
