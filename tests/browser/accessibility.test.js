@@ -35,6 +35,13 @@ const pages = [
       await p.locator('.import-status li').first().waitFor();
     } },
   { name: 'a commune center', url: 'lai-chau/' },
+  { name: 'a commune\'s embeddable catalog, searched', url: 'nhung/lai-chau/doan-ket/',
+    ready: async (p) => {
+      await p.fill('#q', 'khai sinh');
+      await p.locator('#ket-qua li').first().waitFor();
+    } },
+  { name: 'a province\'s embeddable catalog, a field opened', url: 'nhung/lai-chau/',
+    ready: (p) => p.locator('#danh-muc summary').first().click() },
   { name: 'a page of a long list, with its pager', url: 'thu-tuc/chu-t/trang-2/',
     ready: (p) => p.locator('nav.pager a[rel="prev"]').waitFor() },
 ];

@@ -1225,7 +1225,7 @@ const std::vector<std::string>& reserved_top_level_slugs() {
   static const std::vector<std::string> names = {
       "thu-tuc", "linh-vuc", "cap-thuc-hien", "su-kien", "phi-dia-gioi", "truc-tuyen-toan-trinh",
       "duong-day-nong", "tim-kiem", "api", "assets", "404", "lich-lam-viec", "ho-so-nhap",
-      "ngoai-tuyen", "bieu-mau", "dich-vu-cong-thiet-yeu"};
+      "ngoai-tuyen", "bieu-mau", "dich-vu-cong-thiet-yeu", "nhung"};
   return names;
 }
 

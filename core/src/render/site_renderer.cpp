@@ -351,7 +351,7 @@ class SiteBuilder {
     static const char* const required[] = {"layout", "home",   "az",       "procedure", "procedure-list",
                                            "link-list", "center", "hotlines", "not-found",
                                            "calendar", "drafts", "offline", "sw.js", "form", "search",
-                                           "essential-services"};
+                                           "essential-services", "embed", "nhung.js"};
     // The publisher's logo (site.json "brand"), hashed like the assets.
     const Brand& brand = c_.site.brand;
     if (!brand.logo_bytes.empty()) {
@@ -371,6 +371,11 @@ class SiteBuilder {
         emit({"assets/" + hashed, t.text});
         continue;
       }
+      if (t.path.rfind("api/", 0) == 0) {
+        // Published as they are: the JSON Schemas of the open data (docs/api.md).
+        emit({t.path, t.text});
+        continue;
+      }
       const std::string suffix = ".mustache";
       if (t.path.size() <= suffix.size() || t.path.compare(t.path.size() - suffix.size(), suffix.size(), suffix) != 0) {
         continue;
@@ -387,7 +392,7 @@ class SiteBuilder {
     for (const char* name : required) {
       if (!templates_.count(name)) diags_.error(std::string("templates/") + name + ".mustache", 0, 0, "", "required template is missing");
     }
-    std::vector<std::string> required_assets = {"style.css", "icon.svg", "icon-192.png", "icon-512.png"};
+    std::vector<std::string> required_assets = {"style.css", "icon.svg", "icon-192.png", "icon-512.png", "embed.js"};
     for (const std::string& script : render::client_scripts()) required_assets.push_back(script);
     for (const std::string& asset : required_assets) {
       if (!assets_.count(asset)) diags_.error("templates/assets/" + asset, 0, 0, "", "required asset is missing");
@@ -1125,7 +1130,84 @@ class SiteBuilder {
                       {home_crumb()});
     if (commune != nullptr) m.crumbs.push_back({province, pc.slug + "/"});
     m.help = center_help(center);
+    // The lines a portal pastes to show this center's catalog (embed_page).
+    put(d, "embed_url", opt_.base_url + "nhung/" + dir);
+    put(d, "embed_script", opt_.base_url + "nhung.js");
+    put(d, "embed_where", dir.substr(0, dir.size() - 1));
+    put(d, "province_slug", pc.slug);
     page(dir, "center", d, m);
+    embed_page(pc, commune, dir, center_label, listed);
+  }
+
+  // The center's catalog made to be embedded in another site (a commune's own portal):
+  // nhung/<province>/[<commune>/], in an iframe or through nhung.js. One page of its own,
+  // without the site's header, menu or service worker, neutral in style, every procedure
+  // grouped by field in the page itself (it works without JavaScript) and opening on this
+  // site in a new tab; with JavaScript, a search over the center's list, and the page's
+  // height told to the embedding page so that nhung.js sizes the iframe to it.
+  void embed_page(const ProvinceCatalog& pc, const Commune* commune, const std::string& dir,
+                  const std::string& center_label, const std::vector<Listed>& listed) {
+    const std::string out_dir = "nhung/" + dir;
+    const std::string root = root_for(out_dir);
+    const Center& center = commune != nullptr ? commune->center : pc.center;
+    // One deadline and one fee where every channel has the same (as the province lists it).
+    const auto uniform = [](const Procedure& p, auto words) {
+      std::set<std::string> distinct;
+      for (const Channel& c : p.channels) distinct.insert(words(c));
+      return distinct.size() == 1 ? *distinct.begin() : std::string();
+    };
+    Data groups = render::list();
+    const auto fields = by_field(listed);
+    for (const auto& [field, items] : fields) {
+      Data g;
+      put(g, "name", field->name);
+      put(g, "count", std::to_string(items.size()));
+      put(g, "open", fields.size() == 1);
+      Data procs = render::list();
+      for (const Listed& l : items) {
+        const Procedure local = l.second->overrides.channels.empty() ? Procedure() : Catalog::localize(*l.first, *l.second);
+        const Procedure& p = l.second->overrides.channels.empty() ? *l.first : local;
+        Data x;
+        put(x, "code", p.code);
+        put(x, "name", p.name);
+        put(x, "href", root + c_.procedure_path(&pc, p.code));
+        put(x, "deadline", uniform(p, [](const Channel& c) { return deadline_words(c.deadline); }));
+        put(x, "fee", uniform(p, [](const Channel& c) { return fee_words(c.fee); }));
+        procs.push_back(x);
+      }
+      put(g, "procedures", procs);
+      groups.push_back(g);
+    }
+    Data d;
+    put(d, "root", root);
+    put(d, "center_label", center_label);
+    put(d, "center_name", center.name);
+    put(d, "address", center.address);
+    put(d, "sample", center.sample);
+    // The first hotline; a number nobody checked is shown as text, never as a link to call.
+    if (!center.hotlines.empty()) {
+      const Hotline& h = center.hotlines.front();
+      Data x;
+      put(x, "number", h.number);
+      put(x, "tel", h.sample ? std::string() : tel_uri(h.number));
+      put(x, "hours", h.hours);
+      put(d, "hotline", x);
+      if (h.sample) put(d, "sample", true);
+    }
+    put(d, "count", std::to_string(listed.size()));
+    put(d, "groups", groups);
+    put(d, "province_slug", pc.slug);
+    put(d, "center_href", root + dir);
+    put(d, "canonical", opt_.base_url + dir);
+    put(d, "site_title", c_.site.title);
+    put(d, "content_as_of", format_date(c_.site.content_as_of));
+    put(d, "search_head", root + kSearchHeadPath);
+    const bool search_wasm = assets_.count("motcua-search.wasm") > 0;
+    put(d, "search_wasm", search_wasm);
+    put(d, "search_wasm_url", search_wasm ? root + assets_.at("motcua-search.wasm") : "");
+    put(d, "search_js", assets_.count("search.js") ? root + assets_.at("search.js") : "");
+    put(d, "embed_js", root + assets_.at("embed.js"));
+    emit({out_dir + "index.html", render_template("embed", d)});
   }
 
   // What every commune of the province receives: their field lists are shared.
@@ -1523,6 +1605,9 @@ class SiteBuilder {
     put(d, "precache", precache.dump());
     put(d, "offline", "ngoai-tuyen/");
     emit({"sw.js", render_template("sw.js", d)});
+    // The script a portal includes to embed a center's catalog (embed_page): a fixed name,
+    // since portals link to it for years.
+    emit({"nhung.js", render_template("nhung.js", Data())});
   }
 
   void not_found() {
