@@ -182,6 +182,8 @@ int load(const BuildOptions& options, Steps& steps, Loaded& loaded, bool quiet =
     return release ? load_catalog_releasing(files, prefix, loaded.diags, parallel_for(jobs_of(options)))
                    : load_catalog(files, prefix, loaded.diags);
   });
+  // What is in force on the day shown (effective dates).
+  if (!loaded.diags.has_errors()) loaded.catalog.select_date(shown_date(options));
   std::map<std::string, const std::string*> sources;
   for (const SourceFile& f : files) sources[prefix + f.path] = &f.text;
   if (!quiet) print_diagnostics(loaded.diags, sources);
@@ -254,9 +256,14 @@ std::string check_reply(const Loaded& loaded, const std::vector<QualityWarning>&
 
 }  // namespace
 
+std::string shown_date(const BuildOptions& options) {
+  return options.date.empty() ? today_in_vietnam() : options.date;
+}
+
 BuildInputs walk_inputs(const BuildOptions& options, const std::string& base_url) {
+  // The day shown too: dated content makes another catalog of another day.
   std::string shared = std::string("motcua ") + MOTCUA_VERSION + "\nbase " + base_url +
-                       "\nprecompress " + (options.precompress ? "yes" : "no") + "\n";
+                       "\nprecompress " + (options.precompress ? "yes" : "no") + "\ndate " + shown_date(options) + "\n";
   // This very program too (a motcua rebuilt from other sources may render other pages), and
   // the libraries that shape the bytes: Markdown, brotli, zlib. Where the program cannot be
   // found, no page is taken from the previous build.

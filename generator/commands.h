@@ -17,7 +17,11 @@ struct BuildOptions {
   bool precompress = true;         // build: NAME.gz and NAME.br beside every text file
   bool json = false;               // check: print errors and warnings as one JSON object on stdout
   std::string warnings = "all";    // check: "all" (each warning, then counts), "summary" (counts), "none"
+  std::string date;  // the day whose catalog is shown (effective dates, YYYY-MM-DD); empty: today in Vietnam
 };
+
+// The day a command shows the catalog of: options.date, else today in Vietnam.
+std::string shown_date(const BuildOptions& options);
 
 // Each command returns the process exit code: 0 success, 1 content errors,
 // 2 a problem with the command line or the filesystem.

@@ -133,6 +133,8 @@ int load_side(const Side& side, Catalog& catalog) {
   if (!prefix.empty() && prefix.back() != '/') prefix += '/';
   Diagnostics diags;
   catalog = load_catalog(files, prefix, diags);
+  // Both sides as they stand today (effective dates).
+  if (!diags.has_errors()) catalog.select_date(today_in_vietnam());
   if (!diags.has_errors()) return 0;
   std::size_t shown = 0;
   for (const Diagnostic& d : diags.items()) {

@@ -8,6 +8,21 @@
 #include "commands.h"
 #include "import_csv.h"
 #include "import_portal.h"
+#include "motcua/format.h"
+
+namespace {
+
+// A real calendar day written YYYY-MM-DD (--date).
+CLI::Validator date_validator() {
+  return CLI::Validator(
+      [](std::string& value) {
+        return motcua::is_valid_date(value) ? std::string()
+                                            : "\"" + value + "\" is not a date: write it as YYYY-MM-DD, e.g. 2027-01-01";
+      },
+      "DATE");
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"motcua " MOTCUA_VERSION ": publish Vietnam's administrative procedures (thủ tục hành chính)\n"
@@ -55,6 +70,11 @@ int main(int argc, char** argv) {
                   "Do not write NAME.gz and NAME.br beside every text file (written by default, for hosts that\n"
                   "serve precompressed files: see \"Publishing\" in the README)");
   build->add_flag("-v,--verbose", options.verbose, "Print the time taken by each step");
+  build->add_option("--date", options.date,
+                    "The day the site shows (YYYY-MM-DD, default: today in Vietnam): the procedures and catalog\n"
+                    "entries in force that day (effective_from / effective_until), the changes to come announced\n"
+                    "on their pages and at /thay-doi/; preview any day of a decision before it takes effect")
+      ->check(date_validator());
 
   motcua::cli::ServeOptions serve_options;
   serve_options.build.templates_dir = MOTCUA_DEFAULT_TEMPLATES;
@@ -80,6 +100,9 @@ int main(int argc, char** argv) {
   serve->add_option("--wasm", serve_options.build.wasm_dir,
                     "Folder with the WebAssembly core; \"\" previews the site without the offline tools")
       ->capture_default_str();
+  serve->add_option("--date", serve_options.build.date,
+                    "The day the preview shows (YYYY-MM-DD, default: today in Vietnam), as build --date")
+      ->check(date_validator());
   serve->add_option("-j,--jobs", serve_options.build.jobs, "Threads rendering pages (default: every core)")
       ->check(CLI::Range(1, 256));
 

@@ -38,7 +38,9 @@ int poster(const PosterOptions& options) {
   std::string prefix = options.content_dir;
   if (!prefix.empty() && prefix.back() != '/') prefix += '/';
   Diagnostics diags;
-  const Catalog catalog = load_catalog(files, prefix, diags);
+  Catalog catalog = load_catalog(files, prefix, diags);
+  // What is in force today (effective dates).
+  if (!diags.has_errors()) catalog.select_date(today_in_vietnam());
   if (diags.has_errors()) {
     for (const Diagnostic& d : diags.items()) {
       if (d.severity == Severity::error) std::cerr << io::printable(format_diagnostic(d)) << "\n";

@@ -248,6 +248,7 @@ class Preview {
     if (!prefix.empty() && prefix.back() != '/') prefix += '/';
     Diagnostics diags;
     Catalog catalog = load_catalog_releasing(files, prefix, diags, parallel_for(jobs_of(options_)));
+    if (!diags.has_errors()) catalog.select_date(shown_date(options_));
     if (diags.has_errors()) {
       std::unordered_map<std::string, const std::string*> sources;
       for (const SourceFile& f : files) sources[prefix + f.path] = &f.text;

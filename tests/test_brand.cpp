@@ -69,6 +69,8 @@ TEST_CASE("a brand loads and every page shows it", "[brand]") {
   std::size_t pages = 0;
   for (const auto& [path, html] : site.files) {
     if (path.size() < 10 || path.compare(path.size() - 10, 10, "index.html") != 0) continue;
+    // The embeddable catalog sits in another site's page: neutral, without the brand.
+    if (path.rfind("nhung/", 0) == 0) continue;
     ++pages;
     INFO(path);
     CHECK(html.find("<meta name=\"theme-color\" content=\"#7a1f00\">") != std::string::npos);

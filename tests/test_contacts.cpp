@@ -86,6 +86,11 @@ TEST_CASE("the header never offers a sample number", "[contacts]") {
   std::size_t pages = 0;
   for (const auto& [path, html] : site.files) {
     if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
+    if (path.rfind("nhung/", 0) == 0) {
+      // The embeddable catalog has no header; its one number is never a link when unchecked.
+      for (const std::string& n : samples) CHECK_FALSE(contains(html, "tel:" + digits_of(n)));
+      continue;
+    }
     ++pages;
     const std::string header = header_of(html);
     INFO(path);

@@ -41,14 +41,17 @@ std::vector<std::string> foreign_markup(const std::string& html) {
       "!doctype", "html", "head", "meta", "title", "link", "body", "a", "header", "div", "span", "nav", "ul", "ol",
       "li", "main", "footer", "p", "h1", "h2", "h3", "section", "form", "label", "input", "button", "details",
       "summary", "article", "strong", "em", "br", "dl", "dt", "dd", "table", "caption", "thead", "tbody", "tr",
-      "th", "td", "code", "time", "!--", "fieldset", "legend", "output", "textarea", "select", "option", "noscript"};
+      "th", "td", "code", "time", "!--", "fieldset", "legend", "output", "textarea", "select", "option", "noscript",
+      "pre", "h4"};
   static const std::set<std::string> attributes = {
       "lang", "aria-hidden", "data-item", "data-due", "charset", "name", "content", "property", "rel", "href", "class", "role", "aria-label", "id",
       "tabindex", "aria-labelledby", "aria-current", "action", "method", "for", "type", "autocomplete",
       "spellcheck", "scope", "datetime", "hidden", "data-root", "data-content-as-of", "data-wasm-js", "data-wasm",
       "data-tool", "data-config", "sizes", "novalidate", "data-field", "maxlength", "aria-describedby", "inputmode",
       "size", "value", "checked", "data-derived", "rows", "data-action", "data-print", "data-search-head",
-      "data-search-wasm", "data-here", "placeholder", "data-province-slugs", "data-offline-status"};
+      "data-search-wasm", "data-here", "placeholder", "data-province-slugs", "data-offline-status",
+      // The embeddable catalog (nhung/): links and the search's form open the site in a new tab.
+      "data-province", "data-code", "target", "aria-live", "open"};
   std::vector<std::string> out;
   std::size_t i = 0;
   while ((i = html.find('<', i)) != std::string::npos) {

@@ -129,9 +129,9 @@ TEST_CASE("the service worker precaches every script and head link a page loads"
     collect(bytes, link, linked);
   }
   CHECK(pages > 20);
-  CHECK(loaded.size() == 8);  // core.js, the six tool scripts, search.js
+  CHECK(loaded.size() == 9);  // core.js, the six tool scripts, search.js, the embed page's embed.js
   CHECK(linked.count("manifest.webmanifest") == 1);
-  CHECK(linked.size() == 4);
+  CHECK(linked.size() == 5);  // with the embed page's embed.css
   for (const std::set<std::string>* fetched : {&loaded, &linked}) {
     for (const std::string& s : *fetched) {
       INFO(s);

@@ -52,8 +52,23 @@ class Catalog {
   // Forms a procedure uses, in id order.
   std::vector<const Form*> forms_for(const std::string& procedure_code) const;
 
-  // Call once after the vectors are filled (the loader does).
+  // Call once after the vectors are filled (the loader does, through select_date).
   void index();
+
+  // Dated content (effective_from / effective_until, docs/content.md "Effective dates"):
+  // the day the catalog shows, and the versions of procedures and the province entries that
+  // are not in force that day (before their first day, past their last, or replaced by a
+  // later version), so that another day can be chosen again.
+  std::string in_force_on;
+  std::vector<Procedure> other_versions;                          // sorted by code, then effective_from
+  std::map<std::string, std::vector<CatalogEntry>> other_entries;  // province slug -> entries
+  // Shows what is in force on `date` (YYYY-MM-DD; empty: what carries no effective_from),
+  // then index(). The loader calls it with site.content_as_of; a build with its --date.
+  void select_date(const std::string& date);
+  // True when some content carries effective dates.
+  bool has_dated_content() const;
+  // Every day on which something starts or stops being in force, in order.
+  std::vector<std::string> change_dates() const;
 
   const Procedure* find_procedure(const std::string& code) const;
   const Field* find_field(const std::string& slug) const;

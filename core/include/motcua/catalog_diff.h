@@ -52,6 +52,15 @@ struct CatalogDiff {
 
 CatalogDiff diff_catalogs(const Catalog& before, const Catalog& after);
 
+// What changes on one day of the dated content (Catalog::change_dates): the catalog in force
+// the day before against the one in force that day.
+struct DatedChange {
+  std::string date;  // YYYY-MM-DD, the first day of the new state
+  CatalogDiff diff;
+};
+// Every day of change, in order (empty when nothing is dated). `catalog` may show any day.
+std::vector<DatedChange> dated_changes(const Catalog& catalog);
+
 // The reports. `from` and `to` name the two versions ("content-cu/", "HEAD~1").
 std::string diff_report_text(const CatalogDiff& diff, const std::string& from, const std::string& to);
 std::string diff_report_json(const CatalogDiff& diff, const std::string& from, const std::string& to);

@@ -168,6 +168,11 @@ struct Procedure {
   std::vector<std::string> life_events;
   std::vector<std::string> related;
   std::string effective_date;
+  // The dates of the decision that brings this version in and of the one that ends it
+  // (YYYY-MM-DD, both days included; empty: open). A later version of the same code
+  // (procedures/<code>/<effective_from>/) ends this one the day before it starts.
+  std::string effective_from;
+  std::string effective_until;
   SourceReference source;
   std::vector<std::string> notes;
   ReviewStatus status = ReviewStatus::unspecified;
@@ -284,6 +289,11 @@ struct CatalogEntry {
   std::vector<std::string> centers;  // empty: follow the levels; else commune slugs and/or "province"
   std::optional<CatalogSource> source;
   ProcedureOverrides overrides;
+  // As Procedure::effective_from/until: an entry may be listed more than once, for days that
+  // do not overlap (another override from a decision's date, a procedure taken off the list).
+  std::string effective_from;
+  std::string effective_until;
+  std::size_t position = 0;  // its place in the file's "catalog" (lists keep that order)
   // Set by Catalog::index(): the province publishes its own page of this entry because it
   // changes something of the national procedure or names its own centers. Otherwise its
   // lists link to the national page, which is the same for every province.

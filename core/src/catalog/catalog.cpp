@@ -1,8 +1,10 @@
 #include "motcua/catalog.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
+#include "motcua/civil_date.h"
 #include "motcua/vietnamese_text.h"
 
 namespace motcua {
@@ -132,6 +134,100 @@ void Catalog::index() {
   std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   by_name_.clear();
   for (const auto& k : keyed) by_name_.push_back(k.second);
+}
+
+namespace {
+
+// Of the versions of one code (sorted by effective_from, open first), the one in force on
+// `date`: the last to have started, unless it ended; none before the first has started.
+template <typename Item>
+std::ptrdiff_t in_force(const std::vector<Item*>& versions, const std::string& date) {
+  std::ptrdiff_t chosen = -1;
+  for (std::size_t i = 0; i < versions.size(); ++i) {
+    const std::string& from = versions[i]->effective_from;
+    if (from.empty() || (!date.empty() && from <= date)) chosen = static_cast<std::ptrdiff_t>(i);
+  }
+  if (chosen < 0) return -1;
+  const std::string& until = versions[static_cast<std::size_t>(chosen)]->effective_until;
+  if (!until.empty() && !date.empty() && until < date) return -1;
+  return chosen;
+}
+
+template <typename Item, typename Key>
+void split_by_date(std::vector<Item>& all, const std::string& date, Key key, std::vector<Item>& kept,
+                   std::vector<Item>& others) {
+  std::map<std::string, std::vector<Item*>> groups;
+  for (Item& item : all) groups[key(item)].push_back(&item);
+  std::set<const Item*> chosen;
+  for (auto& [k, versions] : groups) {
+    (void)k;
+    std::stable_sort(versions.begin(), versions.end(),
+                     [](const Item* a, const Item* b) { return a->effective_from < b->effective_from; });
+    const std::ptrdiff_t i = in_force(versions, date);
+    if (i >= 0) chosen.insert(versions[static_cast<std::size_t>(i)]);
+  }
+  for (Item& item : all) (chosen.count(&item) ? kept : others).push_back(std::move(item));
+}
+
+}  // namespace
+
+void Catalog::select_date(const std::string& date) {
+  in_force_on = date;
+  if (has_dated_content()) {
+    std::vector<Procedure> all = std::move(procedures);
+    for (Procedure& p : other_versions) all.push_back(std::move(p));
+    procedures.clear();
+    other_versions.clear();
+    split_by_date(all, date, [](const Procedure& p) { return p.code; }, procedures, other_versions);
+    std::stable_sort(other_versions.begin(), other_versions.end(), [](const Procedure& a, const Procedure& b) {
+      return a.code != b.code ? a.code < b.code : a.effective_from < b.effective_from;
+    });
+    for (ProvinceCatalog& pc : province_catalogs) {
+      std::vector<CatalogEntry> all_entries = std::move(pc.catalog);
+      std::vector<CatalogEntry>& others = other_entries[pc.slug];
+      for (CatalogEntry& e : others) all_entries.push_back(std::move(e));
+      std::stable_sort(all_entries.begin(), all_entries.end(),
+                       [](const CatalogEntry& a, const CatalogEntry& b) { return a.position < b.position; });
+      pc.catalog.clear();
+      others.clear();
+      split_by_date(all_entries, date, [](const CatalogEntry& e) { return e.procedure; }, pc.catalog, others);
+      if (others.empty()) other_entries.erase(pc.slug);
+    }
+  }
+  index();
+}
+
+bool Catalog::has_dated_content() const {
+  if (!other_versions.empty() || !other_entries.empty()) return true;
+  for (const Procedure& p : procedures) {
+    if (!p.effective_from.empty() || !p.effective_until.empty()) return true;
+  }
+  for (const ProvinceCatalog& pc : province_catalogs) {
+    for (const CatalogEntry& e : pc.catalog) {
+      if (!e.effective_from.empty() || !e.effective_until.empty()) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> Catalog::change_dates() const {
+  std::set<std::string> dates;
+  const auto add = [&](const std::string& from, const std::string& until) {
+    if (!from.empty()) dates.insert(from);
+    if (!until.empty()) {
+      // The day after the last day in force.
+      if (const auto d = parse_iso_date(until)) dates.insert(to_iso(civil_from_days(days_from_civil(*d) + 1)));
+    }
+  };
+  for (const Procedure& p : procedures) add(p.effective_from, p.effective_until);
+  for (const Procedure& p : other_versions) add(p.effective_from, p.effective_until);
+  for (const ProvinceCatalog& pc : province_catalogs) {
+    for (const CatalogEntry& e : pc.catalog) add(e.effective_from, e.effective_until);
+  }
+  for (const auto& [slug, entries] : other_entries) {
+    for (const CatalogEntry& e : entries) add(e.effective_from, e.effective_until);
+  }
+  return {dates.begin(), dates.end()};
 }
 
 void Catalog::mark_local_versions(ProvinceCatalog& pc) const {

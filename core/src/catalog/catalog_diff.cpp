@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "motcua/civil_date.h"
 #include "motcua/format.h"
 
 namespace motcua {
@@ -731,6 +732,22 @@ CatalogDiff diff_catalogs(const Catalog& before, const Catalog& after) {
   changed(diff.other, "site/content_as_of", "Nội dung cập nhật đến ngày", format_date(before.site.content_as_of),
           format_date(after.site.content_as_of));
   return diff;
+}
+
+std::vector<DatedChange> dated_changes(const Catalog& catalog) {
+  std::vector<DatedChange> out;
+  if (!catalog.has_dated_content()) return out;
+  for (const std::string& date : catalog.change_dates()) {
+    const auto day = parse_iso_date(date);
+    if (!day) continue;
+    Catalog before = catalog;
+    before.select_date(to_iso(civil_from_days(days_from_civil(*day) - 1)));
+    Catalog after = catalog;
+    after.select_date(date);
+    CatalogDiff diff = diff_catalogs(before, after);
+    if (!diff.empty()) out.push_back({date, std::move(diff)});
+  }
+  return out;
 }
 
 }  // namespace motcua

@@ -355,7 +355,9 @@ class Loader {
     read_calendar();
     read_forms();
     report_unknown_files();
-    catalog_.index();
+    // What is in force on the day the content describes; a build picks its own day
+    // (Catalog::select_date, motcua build --date).
+    catalog_.select_date(catalog_.site.content_as_of);
     return std::move(catalog_);
   }
 
@@ -379,8 +381,16 @@ class Loader {
   // one at a time, so that the parsed documents of the whole catalog are never in memory
   // together.
   static bool procedure_file(const std::string& path) {
-    return base_name(path) == "procedure.json" && parent_dir(parent_dir(path)) == "procedures";
+    if (base_name(path) != "procedure.json") return false;
+    const std::string dir = parent_dir(path);
+    return parent_dir(dir) == "procedures" || version_folder(dir);
   }
+  // procedures/<code>/<YYYY-MM-DD>/: a version of the procedure that takes effect that day.
+  static bool version_folder(const std::string& dir) {
+    return parent_dir(parent_dir(dir)) == "procedures" && is_valid_date(base_name(dir));
+  }
+  // The folder named by the code: procedures/<code>/, also for a version's folder.
+  static std::string code_folder(const std::string& dir) { return version_folder(dir) ? parent_dir(dir) : dir; }
 
   void parse_all_json() {
     for (const auto& [path, file] : files_) {
@@ -758,10 +768,15 @@ class Loader {
     ObjectReader r(parsed, parsed.value, "", out.diags, "procedure");
     p.steps_markdown = markdown(r, dir, "steps", p.status != ReviewStatus::imported, out.diags, out.used);
     p.conditions_markdown = markdown(r, dir, "conditions", false, out.diags, out.used);
-    const std::string folder = base_name(dir);
+    const std::string folder = base_name(code_folder(dir));
     if (!p.code.empty() && p.code != folder) {
       r.error("code", "code \"" + p.code + "\" does not match its folder procedures/" + folder +
                           "/; rename the folder or fix the code");
+    }
+    if (version_folder(dir) && p.effective_from != base_name(dir)) {
+      r.error(p.effective_from.empty() ? "code" : "effective_from",
+              "this version lives in procedures/" + folder + "/" + base_name(dir) + "/, so it takes effect on " +
+                  base_name(dir) + ": set \"effective_from\": \"" + base_name(dir) + "\" (or rename the folder)");
     }
     if (!p.field.empty() && !field_known(p.field)) {
       r.error("field", "unknown field \"" + p.field + "\"; fields are defined in " + display("fields.json"));
@@ -775,6 +790,40 @@ class Loader {
     }
     p.file = display(path);
     return out;
+  }
+
+  // The versions of one code (procedures/<code>/ and procedures/<code>/<date>/) follow one
+  // another: one may start open, no two start the same day, and one that names its last day
+  // ends before the next starts.
+  void check_versions() {
+    std::map<std::string, std::vector<const Procedure*>> by_code;
+    for (const Procedure& p : catalog_.procedures) {
+      // A file whose code is not its folder's is reported already; it is no version of that code.
+      const std::string dir = parent_dir(p.file.substr(std::min(prefix_.size(), p.file.size())));
+      if (base_name(code_folder(dir)) == p.code) by_code[p.code].push_back(&p);
+    }
+    for (auto& [code, versions] : by_code) {
+      if (versions.size() < 2) continue;
+      std::sort(versions.begin(), versions.end(),
+                [](const Procedure* a, const Procedure* b) { return a->effective_from < b->effective_from; });
+      for (std::size_t i = 1; i < versions.size(); ++i) {
+        const Procedure& before = *versions[i - 1];
+        const Procedure& after = *versions[i];
+        if (after.effective_from == before.effective_from) {
+          diags_.error(after.file, 0, 0, "/effective_from",
+                       before.effective_from.empty()
+                           ? "two versions of " + code + " have no \"effective_from\" (" + before.file +
+                                 "): only the first may be open; give this one the date its decision takes effect"
+                           : "two versions of " + code + " take effect on " + after.effective_from + " (" + before.file +
+                                 "); give each its own date");
+        } else if (!before.effective_until.empty() && before.effective_until >= after.effective_from) {
+          diags_.error(before.file, 0, 0, "/effective_until",
+                       "this version of " + code + " is in force until " + before.effective_until + ", but " +
+                           after.file + " takes effect on " + after.effective_from +
+                           ": end this one the day before, or leave \"effective_until\" out (a later version ends it)");
+        }
+      }
+    }
   }
 
   void read_procedures() {
@@ -808,13 +857,14 @@ class Loader {
         for (std::string& u : read.used) used_.insert(std::move(u));
         if (read.broken) {
           broken_.insert(path);
-          broken_procedures_.insert(base_name(dir));
+          broken_procedures_.insert(base_name(code_folder(dir)));
           continue;
         }
         catalog_.procedures.push_back(std::move(read.procedure));
         release_procedure_files(dir, first_message);
       }
     }
+    check_versions();
     // Every procedure folder must hold a procedure.json.
     std::set<std::string> dirs_with_json;
     for (const Procedure& p : catalog_.procedures) dirs_with_json.insert(parent_dir(p.file));
@@ -976,15 +1026,40 @@ class Loader {
         pc.communes.push_back(std::move(c));
       }
 
-      std::set<std::string> codes;
+      // code -> the entry's index: an entry listed again must be for other days.
+      std::map<std::string, std::vector<std::size_t>> listed;
       if (const json* entries = r.array("catalog", Need::required)) {
         for (std::size_t i = 0; i < entries->size(); ++i) {
           const std::string p = "/catalog/" + std::to_string(i);
           CatalogEntry e = read_entry(*d, (*entries)[i], p, commune_slugs);
-          if (!e.procedure.empty() && !codes.insert(e.procedure).second) {
-            r.error_at_pointer(p + "/procedure", "procedure \"" + e.procedure + "\" is listed twice in this catalog");
-          }
+          e.position = i;
+          if (!e.procedure.empty()) listed[e.procedure].push_back(i);
           pc.catalog.push_back(std::move(e));
+        }
+      }
+      for (auto& [code, at] : listed) {
+        if (at.size() < 2) continue;
+        std::sort(at.begin(), at.end(), [&](std::size_t a, std::size_t b) {
+          return pc.catalog[a].effective_from < pc.catalog[b].effective_from;
+        });
+        for (std::size_t k = 1; k < at.size(); ++k) {
+          const CatalogEntry& before = pc.catalog[at[k - 1]];
+          const CatalogEntry& after = pc.catalog[at[k]];
+          const std::string p = "/catalog/" + std::to_string(at[k]);
+          if (after.effective_from == before.effective_from) {
+            r.error_at_pointer(p + "/procedure",
+                               "procedure \"" + code + "\" is listed twice in this catalog" +
+                                   (before.effective_from.empty()
+                                        ? std::string()
+                                        : " from the same day (" + before.effective_from + ")") +
+                                   "; list it once, or give each entry the days it is in force "
+                                   "(\"effective_from\", \"effective_until\")");
+          } else if (!before.effective_until.empty() && before.effective_until >= after.effective_from) {
+            r.error_at_pointer("/catalog/" + std::to_string(at[k - 1]) + "/effective_until",
+                               "this entry of " + code + " is in force until " + before.effective_until +
+                                   ", but the entry at /catalog/" + std::to_string(at[k]) + " takes effect on " +
+                                   after.effective_from + "; end this one the day before");
+          }
         }
       }
       r.finish();
@@ -1001,7 +1076,7 @@ class Loader {
           for (std::size_t k = 0; k < list.size(); ++k) {
             if (!list[k].is_string()) continue;
             const std::string code = list[k].get<std::string>();
-            if (!codes.count(code)) {
+            if (!listed.count(code)) {
               cr.error_at_pointer(std::string("/") + key + "/" + std::to_string(k),
                                   "procedure \"" + code + "\" is not in the catalog of " + display(rel) +
                                       "; add it there first");
@@ -1050,6 +1125,14 @@ class Loader {
         r.error("procedure", "unknown procedure \"" + e.procedure + "\"; national procedures live in " +
                                  display("procedures/<code>/procedure.json"));
       }
+    }
+    e.effective_from = r.string("effective_from", Need::optional);
+    check_date(r, "effective_from", e.effective_from);
+    e.effective_until = r.string("effective_until", Need::optional);
+    check_date(r, "effective_until", e.effective_until);
+    if (!e.effective_from.empty() && !e.effective_until.empty() && e.effective_until < e.effective_from) {
+      r.error("effective_until", "\"effective_until\" (" + e.effective_until + ") is before \"effective_from\" (" +
+                                     e.effective_from + "); both days are included");
     }
     e.local_code = r.string("local_code", Need::optional);
     if (!e.local_code.empty() && e.local_code.rfind(e.procedure + ".", 0) != 0) {
@@ -1489,6 +1572,14 @@ bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags,
   }
   p.effective_date = r.string("effective_date", Need::optional);
   check_date(r, "effective_date", p.effective_date);
+  p.effective_from = r.string("effective_from", Need::optional);
+  check_date(r, "effective_from", p.effective_from);
+  p.effective_until = r.string("effective_until", Need::optional);
+  check_date(r, "effective_until", p.effective_until);
+  if (!p.effective_from.empty() && !p.effective_until.empty() && p.effective_until < p.effective_from) {
+    r.error("effective_until", "\"effective_until\" (" + p.effective_until + ") is before \"effective_from\" (" +
+                                   p.effective_from + "); both days are included");
+  }
   if (const json* source = r.object("source", reviewed_needs)) {
     ObjectReader sr(doc, *source, "/source", diags, "source");
     p.source.decision = sr.string("decision", reviewed_needs);

@@ -74,6 +74,8 @@ json procedure_json(const Procedure& p, const std::string& url) {
           {"life_events", p.life_events},
           {"related", p.related},
           {"effective_date", p.effective_date},
+          {"effective_from", p.effective_from},
+          {"effective_until", p.effective_until},
           {"source", {{"decision", p.source.decision}, {"url", p.source.url}, {"retrieved", p.source.retrieved}}},
           {"notes", p.notes},
           {"status", p.status == ReviewStatus::reviewed   ? "reviewed"
@@ -134,6 +136,8 @@ OutputFile province_api_file(const Catalog& catalog, const ProvinceInfo& info, c
                   {"local_code", e.local_code},
                   {"received_at", centers},
                   {"local_note", e.overrides.note}};
+    if (!e.effective_from.empty()) entry["effective_from"] = e.effective_from;
+    if (!e.effective_until.empty()) entry["effective_until"] = e.effective_until;
     if (e.source) {
       entry["local_source"] = {{"decision", e.source->decision}, {"date", e.source->date}, {"sample", e.source->sample}};
     }

@@ -19,6 +19,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "motcua/catalog_diff.h"
+#include "motcua/civil_date.h"
 #include "motcua/deadline.h"
 #include "motcua/forms.h"
 #include "motcua/format.h"
@@ -155,6 +157,15 @@ class SiteBuilder {
       build_index();
     }
     national_help_ = national_help();
+    // The days of the dated content, and what the pages announce of those to come.
+    changes_ = dated_changes(c_);
+    for (const DatedChange& day : changes_) {
+      if (day.date <= c_.in_force_on) continue;
+      for (const ItemChange& item : day.diff.procedures) upcoming_[{"", item.code}].push_back({day.date, &item});
+      for (const ProvinceChange& pc : day.diff.provinces) {
+        for (const ItemChange& item : pc.entries) upcoming_[{pc.slug, item.code}].push_back({day.date, &item});
+      }
+    }
     // Every page and data file is one job among many, rendered on every core and written as
     // soon as it is done. The longest jobs come first, so that no thread is left with one at
     // the end; the order of the output never depends on which thread made what.
@@ -205,6 +216,7 @@ class SiteBuilder {
     jobs.push_back([this] { drafts_pages(); });
     jobs.push_back([this] { form_pages(); });
     jobs.push_back([this] { not_found(); });
+    jobs.push_back([this] { changes_page(); });
     total_ = jobs.size();
     run_jobs(jobs);
     // Threads finish in any order: the sitemap lists the pages in the order of their paths.
@@ -338,6 +350,9 @@ class SiteBuilder {
     work(0);
     for (std::thread& t : others) t.join();
   }
+  std::vector<DatedChange> changes_;  // every day of the dated content (Catalog::change_dates)
+  // (province slug or "", code) -> the changes to come: day, and what changes.
+  std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, const ItemChange*>>> upcoming_;
   std::map<std::string, kainjow::mustache::mustache> templates_;
   std::map<std::string, std::string> template_files_;
   std::map<std::string, std::string> assets_;  // logical name -> hashed site path
@@ -351,7 +366,7 @@ class SiteBuilder {
     static const char* const required[] = {"layout", "home",   "az",       "procedure", "procedure-list",
                                            "link-list", "center", "hotlines", "not-found",
                                            "calendar", "drafts", "offline", "sw.js", "form", "search",
-                                           "essential-services", "embed", "nhung.js"};
+                                           "essential-services", "embed", "nhung.js", "changes"};
     // The publisher's logo (site.json "brand"), hashed like the assets.
     const Brand& brand = c_.site.brand;
     if (!brand.logo_bytes.empty()) {
@@ -392,7 +407,7 @@ class SiteBuilder {
     for (const char* name : required) {
       if (!templates_.count(name)) diags_.error(std::string("templates/") + name + ".mustache", 0, 0, "", "required template is missing");
     }
-    std::vector<std::string> required_assets = {"style.css", "icon.svg", "icon-192.png", "icon-512.png", "embed.js"};
+    std::vector<std::string> required_assets = {"style.css", "icon.svg", "icon-192.png", "icon-512.png", "embed.js", "embed.css"};
     for (const std::string& script : render::client_scripts()) required_assets.push_back(script);
     for (const std::string& asset : required_assets) {
       if (!assets_.count(asset)) diags_.error("templates/assets/" + asset, 0, 0, "", "required asset is missing");
@@ -832,7 +847,156 @@ class SiteBuilder {
     const std::string data_path = procedure_data_path(p.code, province != nullptr ? province->slug : "");
     emit({data_path, procedure_data_json(c_, p, province)});
     put(d, "tool_data", root_for(dir) + data_path);
+    put(d, "upcoming", upcoming_data(p.code, province, root_for(dir)));
     page(dir, "procedure", d, m);
+  }
+
+  // "Từ ngày 01/01/2027 thủ tục này thay đổi: …": the changes to come of a procedure, the
+  // national ones and those of the province whose version the page is.
+  Data upcoming_data(const std::string& code, const ProvinceCatalog* province, const std::string& root) const {
+    Data days = render::list();
+    const auto add = [&](const std::string& slug) {
+      const auto it = upcoming_.find({slug, code});
+      if (it == upcoming_.end()) return;
+      for (const auto& [date, item] : it->second) {
+        Data x;
+        put(x, "date", format_date(date));
+        put(x, "href", root + "thay-doi/#ngay-" + date);
+        const std::string where = slug.empty() ? "" : " tại " + render::province_name(c_, slug);
+        put(x, "heading", item->kind == ChangeKind::removed
+                              ? (slug.empty() ? "thủ tục này bị bãi bỏ" : "thủ tục này không còn trong danh mục" + where)
+                              : "thủ tục này thay đổi" + where);
+        Data lines = render::list();
+        if (item->kind != ChangeKind::added) {
+          for (const FieldChange& f : item->changes) lines.push_back(Data(f.text));
+        }
+        put(x, "has_lines", item->kind == ChangeKind::amended && !item->changes.empty());
+        put(x, "lines", lines);
+        days.push_back(x);
+      }
+    };
+    add("");
+    if (province != nullptr) add(province->slug);
+    return days;
+  }
+
+  // Words for a change of the catalog, as the changes page and the feed say it.
+  static std::string change_kind_words(ChangeKind kind, bool entry) {
+    switch (kind) {
+      case ChangeKind::added: return entry ? "Thêm vào danh mục" : "Thủ tục mới";
+      case ChangeKind::removed: return entry ? "Bỏ khỏi danh mục" : "Bãi bỏ";
+      case ChangeKind::amended: break;
+    }
+    return "Sửa đổi";
+  }
+
+  Data change_item(const ItemChange& item, bool entry, const std::string& date, const std::string& href) const {
+    Data x;
+    put(x, "name", item.name);
+    put(x, "code", item.code);
+    put(x, "kind", change_kind_words(item.kind, entry));
+    put(x, "href", href);
+    put(x, "anchor", "ngay-" + date + "-" + item.code);
+    Data lines = render::list();
+    for (const FieldChange& f : item.changes) lines.push_back(Data(f.text));
+    put(x, "has_lines", !item.changes.empty());
+    put(x, "lines", lines);
+    return x;
+  }
+
+  // /thay-doi/: every day of the dated content, those to come first, each with what changes
+  // (the same words as motcua diff); and /thay-doi.xml, its Atom feed.
+  void changes_page() {
+    const std::string dir = "thay-doi/";
+    const std::string root = root_for(dir);
+    Data upcoming = render::list(), past = render::list();
+    std::string feed_entries;
+    std::string latest;
+    for (auto day = changes_.rbegin(); day != changes_.rend(); ++day) {
+      const bool to_come = day->date > c_.in_force_on;
+      Data d;
+      put(d, "date", format_date(day->date));
+      put(d, "id", "ngay-" + day->date);
+      Data items = render::list();
+      const std::string updated =
+          (to_come ? (c_.site.content_as_of.empty() ? c_.in_force_on : std::min(c_.site.content_as_of, day->date))
+                   : day->date) + "T00:00:00+07:00";
+      if (latest < updated) latest = updated;
+      const auto feed_entry = [&](const std::string& title, const std::string& anchor, const std::string& link,
+                                  const std::vector<FieldChange>& lines) {
+        std::string summary;
+        for (const FieldChange& f : lines) summary += (summary.empty() ? "" : "\n") + f.text;
+        feed_entries += "<entry><title>" + escape_html(title) + "</title><id>" + escape_html(opt_.base_url + dir + "#" + anchor) +
+                        "</id><link href=\"" + escape_html(link) + "\"/><updated>" + updated + "</updated><summary type=\"text\">" +
+                        escape_html(summary) + "</summary></entry>\n";
+      };
+      for (const ItemChange& item : day->diff.procedures) {
+        const bool page_now = c_.find_procedure(item.code) != nullptr;
+        items.push_back(change_item(item, false, day->date, page_now ? root + "thu-tuc/" + item.code + "/" : ""));
+        feed_entry("Từ " + format_date(day->date) + ": " + item.name + " – " + change_kind_words(item.kind, false),
+                   "ngay-" + day->date + "-" + item.code,
+                   page_now ? opt_.base_url + "thu-tuc/" + item.code + "/" : opt_.base_url + dir + "#ngay-" + day->date,
+                   item.changes);
+      }
+      put(d, "procedures", items);
+      Data provinces = render::list();
+      for (const ProvinceChange& pc : day->diff.provinces) {
+        Data x;
+        put(x, "name", pc.name);
+        put(x, "href", c_.find_province_catalog(pc.slug) != nullptr ? root + pc.slug + "/" : "");
+        Data entries = render::list();
+        const ProvinceCatalog* now = c_.find_province_catalog(pc.slug);
+        for (const ItemChange& item : pc.entries) {
+          const bool listed = now != nullptr && c_.find_entry(*now, item.code) != nullptr && c_.find_procedure(item.code) != nullptr;
+          entries.push_back(change_item(item, true, day->date, listed ? root + c_.procedure_path(now, item.code) : ""));
+          feed_entry("Từ " + format_date(day->date) + ", " + pc.name + ": " + item.name + " – " + change_kind_words(item.kind, true),
+                     "ngay-" + day->date + "-" + pc.slug + "-" + item.code,
+                     opt_.base_url + dir + "#ngay-" + day->date, item.changes);
+        }
+        put(x, "entries", entries);
+        Data center = render::list();
+        for (const FieldChange& f : pc.center) center.push_back(Data(f.text));
+        put(x, "center", center);
+        provinces.push_back(x);
+      }
+      put(d, "provinces", provinces);
+      (to_come ? upcoming : past).push_back(d);
+    }
+    // Those to come in the order they come, then those past, the latest first.
+    Data days = render::list();
+    const auto& to_come = upcoming.list_value();
+    for (auto it = to_come.rbegin(); it != to_come.rend(); ++it) {
+      Data x = *it;
+      put(x, "group_heading", it == to_come.rbegin() ? "Sắp có hiệu lực" : "");
+      put(x, "group_id", "sap-co-hieu-luc");
+      days.push_back(x);
+    }
+    bool first_past = true;
+    for (const Data& y : past.list_value()) {
+      Data x = y;
+      put(x, "group_heading", first_past ? "Đã có hiệu lực" : "");
+      put(x, "group_id", "da-co-hieu-luc");
+      first_past = false;
+      days.push_back(x);
+    }
+    Data d;
+    put(d, "shown_date", format_date(c_.in_force_on));
+    put(d, "days", days);
+    put(d, "has_any", !changes_.empty());
+    put(d, "feed", root + "thay-doi.xml");
+    const std::string heading = "Thay đổi của danh mục thủ tục";
+    page(dir, "changes", d, meta(heading, "Thủ tục hành chính mới, sửa đổi và bãi bỏ theo ngày có hiệu lực.", {home_crumb()}));
+    const std::string updated = !latest.empty() ? latest
+                                : !c_.site.content_as_of.empty() ? c_.site.content_as_of + "T00:00:00+07:00"
+                                                                  : c_.in_force_on + "T00:00:00+07:00";
+    emit({"thay-doi.xml",
+          "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>" +
+              escape_html(heading + " – " + c_.site.title) + "</title>\n<id>" + escape_html(opt_.base_url + dir) +
+              "</id>\n<link rel=\"self\" href=\"" + escape_html(opt_.base_url + "thay-doi.xml") +
+              "\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"" + escape_html(opt_.base_url + dir) +
+              "\"/>\n<updated>" + updated + "</updated>\n<author><name>" +
+              escape_html(c_.site.publisher.empty() ? c_.site.title : c_.site.publisher) + "</name></author>\n" +
+              feed_entries + "</feed>\n"});
   }
 
   void list_page(const std::string& dir, const std::string& heading, const std::string& intro,
@@ -1207,6 +1371,7 @@ class SiteBuilder {
     put(d, "search_wasm_url", search_wasm ? root + assets_.at("motcua-search.wasm") : "");
     put(d, "search_js", assets_.count("search.js") ? root + assets_.at("search.js") : "");
     put(d, "embed_js", root + assets_.at("embed.js"));
+    put(d, "embed_css", root + assets_.at("embed.css"));
     emit({out_dir + "index.html", render_template("embed", d)});
   }
 
