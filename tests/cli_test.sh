@@ -223,5 +223,41 @@ assert r['valid'] is False and len(r['errors']) == 1 and r['warnings'] == [], r
 assert e['file'].endswith('procedures/1.000001/procedure.json') and (e['line'], e['column']) == (6, 3), e
 "
 
+# Effective dates: a procedure abolished after 2026-12-31 and a new version of another from
+# 2027-01-01. build --date shows each day's catalog; a wrong date is refused before anything.
+mkdir -p "$work/dated"
+cp -r "$src/tests/sites/basic/content" "$work/dated/content"
+python3 - "$work/dated/content" <<'PY'
+import json, os, sys
+root = sys.argv[1]
+def path(*p): return os.path.join(root, *p)
+p = json.load(open(path("procedures", "2.000002", "procedure.json")))
+p["effective_until"] = "2026-12-31"
+json.dump(p, open(path("procedures", "2.000002", "procedure.json"), "w"), ensure_ascii=False)
+v = json.load(open(path("procedures", "2.000003", "procedure.json")))
+for c in v["channels"]:
+    c["deadline"]["value"] = 2
+v["effective_from"] = "2027-01-01"
+os.makedirs(path("procedures", "2.000003", "2027-01-01"))
+json.dump(v, open(path("procedures", "2.000003", "2027-01-01", "procedure.json"), "w"), ensure_ascii=False)
+PY
+"$motcua" build --content "$work/dated/content" --out "$work/dated/before" --date 2026-12-31 --wasm "" >/dev/null 2>&1
+check "build --date on the day before exits 0" test $? -eq 0
+check "the day before: the procedure to be abolished has its page" test -f "$work/dated/before/thu-tuc/2.000002/index.html"
+check "the day before: its page says it is abolished from the day" grep -q "Từ ngày 01/01/2027, thủ tục này bị bãi bỏ" "$work/dated/before/thu-tuc/2.000002/index.html"
+check "the day before: the amended procedure announces its change" grep -q "Thời hạn trực tiếp: 3 → 2 ngày làm việc" "$work/dated/before/thu-tuc/2.000003/index.html"
+check "the day before: the feed lists the changes" grep -q "Từ 01/01/2027: Cấp đổi Giấy chứng nhận quyền sử dụng đất – Bãi bỏ" "$work/dated/before/thay-doi.xml"
+"$motcua" build --content "$work/dated/content" --out "$work/dated/day" --date 2027-01-01 --wasm "" >/dev/null 2>&1
+check "build --date on the day exits 0" test $? -eq 0
+check "the day: the abolished procedure has no page" test ! -e "$work/dated/day/thu-tuc/2.000002"
+check "the day: the new version is shown" grep -q "2 ngày làm việc" "$work/dated/day/thu-tuc/2.000003/index.html"
+check "the day: the changes page has it as in force" grep -q "Đã có hiệu lực" "$work/dated/day/thay-doi/index.html"
+"$motcua" build --content "$work/dated/content" --out "$work/dated/bad" --date 2027-02-30 >/dev/null 2>"$work/dated/err.txt"
+check "build --date with no such day exits 2" test $? -eq 2
+check "build --date with no such day says how to write it" grep -q "YYYY-MM-DD" "$work/dated/err.txt"
+check "build --date with no such day writes nothing" test ! -e "$work/dated/bad"
+"$motcua" build --help >"$work/dated/help.txt" 2>&1
+check "build --help documents --date" grep -q -- "--date" "$work/dated/help.txt"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
