@@ -261,9 +261,9 @@ std::string shown_date(const BuildOptions& options) {
 }
 
 BuildInputs walk_inputs(const BuildOptions& options, const std::string& base_url) {
-  // The day shown too: dated content makes another catalog of another day.
+  // (The day shown is in the keys of the pages only where content is dated: SiteBuilder::job_key.)
   std::string shared = std::string("motcua ") + MOTCUA_VERSION + "\nbase " + base_url +
-                       "\nprecompress " + (options.precompress ? "yes" : "no") + "\ndate " + shown_date(options) + "\n";
+                       "\nprecompress " + (options.precompress ? "yes" : "no") + "\n";
   // This very program too (a motcua rebuilt from other sources may render other pages), and
   // the libraries that shape the bytes: Markdown, brotli, zlib. Where the program cannot be
   // found, no page is taken from the previous build.

@@ -49,6 +49,7 @@ struct DiffOptions {
   std::string content_dir = "content";
   bool json = false;
   std::string html;  // also write the HTML report there
+  std::string date;  // compare both sides as in force that day (default: today, or the last day of change ahead)
 };
 
 // Prints what changed from old_side to new_side (text, or JSON with --json); 0 when nothing
@@ -61,6 +62,7 @@ struct PosterOptions {
   std::string base_url;  // where the site is published: the QR codes lead there
   std::string province;  // only this province's centers
   std::string commune;   // only this commune's center
+  std::string date;      // the catalog in force that day (default: today in Vietnam)
 };
 
 // Writes the posted catalog of every center (or of --province / --commune) into out_dir, one

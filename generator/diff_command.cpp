@@ -133,8 +133,6 @@ int load_side(const Side& side, Catalog& catalog) {
   if (!prefix.empty() && prefix.back() != '/') prefix += '/';
   Diagnostics diags;
   catalog = load_catalog(files, prefix, diags);
-  // Both sides as they stand today (effective dates).
-  if (!diags.has_errors()) catalog.select_date(today_in_vietnam());
   if (!diags.has_errors()) return 0;
   std::size_t shown = 0;
   for (const Diagnostic& d : diags.items()) {
@@ -161,6 +159,23 @@ int diff(const DiffOptions& options) {
   Catalog old_catalog, new_catalog;
   if (const int code = load_side(before, old_catalog)) return code;
   if (const int code = load_side(after, new_catalog)) return code;
+  // Both sides as they stand on one day (effective dates): --date, else today, or the last day
+  // a side changes on when that is later, so that a change dated ahead (a new version, an
+  // abolition, a province's entry from a decision's day) is in the report.
+  std::string date = options.date;
+  if (date.empty()) {
+    date = today_in_vietnam();
+    for (const Catalog* c : {&old_catalog, &new_catalog}) {
+      const std::vector<std::string> days = c->change_dates();
+      if (!days.empty() && days.back() > date) date = days.back();
+    }
+    if (date != today_in_vietnam()) {
+      std::cerr << "motcua: the content is dated ahead: both sides are compared as in force on " << date
+                << " (the last day of change; choose another with --date)\n";
+    }
+  }
+  old_catalog.select_date(date);
+  new_catalog.select_date(date);
   const CatalogDiff diff = diff_catalogs(old_catalog, new_catalog);
   if (!options.html.empty()) {
     const std::string page = diff_report_html(diff, options.old_side, options.new_side, today_in_vietnam());

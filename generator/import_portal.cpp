@@ -335,8 +335,10 @@ int import_portal(const ImportPortalOptions& options) {
   }
   std::set<std::string> content_codes;
   for (const auto& [path, text] : content_text) {
+    // procedures/<code>/procedure.json; a later version (procedures/<code>/<date>/) is the official's.
     if (path.rfind("procedures/", 0) == 0 && path.size() > 15 && path.compare(path.size() - 15, 15, "/procedure.json") == 0) {
-      content_codes.insert(path.substr(11, path.size() - 11 - 15));
+      const std::string code = path.substr(11, path.size() - 11 - 15);
+      if (code.find('/') == std::string::npos) content_codes.insert(code);
     }
   }
 
@@ -387,6 +389,13 @@ int import_portal(const ImportPortalOptions& options) {
       record_errors.push_back(content_prefix + dir + "procedure.json: error: not valid JSON, so the import cannot tell "
                               "whether a person reviewed it; fix or remove it and run again");
       continue;
+    }
+    // The days an official gave this version (the decision abolishing it, the day it starts)
+    // are theirs, not the portal's: kept as they are.
+    if (existing != content_text.end()) {
+      for (const char* key : {"effective_from", "effective_until"}) {
+        if (old.contains(key)) c.procedure[key] = old[key];
+      }
     }
     const json fresh = json::parse(c.procedure.dump());
     if (existing != content_text.end() && old.value("status", "") != "imported") {

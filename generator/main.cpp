@@ -122,6 +122,10 @@ int main(int argc, char** argv) {
   diff->add_flag("--json", diff_options.json,
                  "Print the changes as JSON: {\"changed\", \"summary\", \"procedures\": [{\"code\", \"change\",\n"
                  "\"changes\": [{\"field\", \"label\", \"before\", \"after\", \"text\"}]}], \"provinces\", \"other\"}");
+  diff->add_option("--date", diff_options.date,
+                   "Compare both sides as in force that day (YYYY-MM-DD; default: today, or the last day a side\n"
+                   "changes on when content is dated ahead, said on stderr)")
+      ->check(date_validator());
   diff->add_option("--html", diff_options.html,
                    "Also write the report as an HTML page (printable on A4) to attach to the draft decision")
       ->type_name("FILE");
@@ -140,6 +144,10 @@ int main(int argc, char** argv) {
       ->required();
   poster->add_option("--province", poster_options.province, "Only this province's centers (its slug)");
   poster->add_option("--commune", poster_options.commune, "Only this commune's center (its slug)");
+  poster->add_option("--date", poster_options.date,
+                     "The catalog in force that day (YYYY-MM-DD, default: today in Vietnam): print the notice\n"
+                     "board of a decision before its first day")
+      ->check(date_validator());
 
   CLI::App* check = app.add_subcommand("check", "Validate the content and report every problem; write nothing.");
   check->add_option("--content", options.content_dir, "Content folder (see docs/content.md)")->capture_default_str();

@@ -39,8 +39,8 @@ int poster(const PosterOptions& options) {
   if (!prefix.empty() && prefix.back() != '/') prefix += '/';
   Diagnostics diags;
   Catalog catalog = load_catalog(files, prefix, diags);
-  // What is in force today (effective dates).
-  if (!diags.has_errors()) catalog.select_date(today_in_vietnam());
+  // What is in force on --date, else today (effective dates): a notice board printed ahead.
+  if (!diags.has_errors()) catalog.select_date(options.date.empty() ? today_in_vietnam() : options.date);
   if (diags.has_errors()) {
     for (const Diagnostic& d : diags.items()) {
       if (d.severity == Severity::error) std::cerr << io::printable(format_diagnostic(d)) << "\n";

@@ -105,6 +105,24 @@ rm "$work/records/bo-cong-an/1.000771.json"
 check "a vanished record is reported" grep -q "Imported 1.000771 is no longer in the records" "$work/out7.txt"
 check "its procedure is kept" test -f "$work/content/procedures/1.000771/procedure.json"
 
+# An official's dates survive a re-import: 1.000005 abolished after 2026-12-31, and a later
+# version of it in its dated folder (not taken for a vanished record).
+python3 - "$work/content/procedures/1.000005" <<'PY'
+import json, os, sys
+folder = sys.argv[1]
+p = json.load(open(os.path.join(folder, "procedure.json")))
+v = dict(p, effective_from="2027-01-01")
+p["effective_until"] = "2026-12-31"
+json.dump(p, open(os.path.join(folder, "procedure.json"), "w"), ensure_ascii=False, indent=2)
+os.makedirs(os.path.join(folder, "2027-01-01"))
+json.dump(v, open(os.path.join(folder, "2027-01-01", "procedure.json"), "w"), ensure_ascii=False, indent=2)
+PY
+"$motcua" import portal "$work/records" --content "$work/content" --date 2026-12-09 >"$work/out10.txt" 2>&1
+check "a re-import with dated content exits 0" test $? -eq 0
+check "a re-import keeps the official's effective_until" grep -q '"effective_until": "2026-12-31"' "$work/content/procedures/1.000005/procedure.json"
+check "a re-import does not report the dated version as a vanished record" bash -c "! grep -q '1.000005/2027-01-01' '$work/out10.txt'"
+check "a re-import leaves the dated version alone" test -f "$work/content/procedures/1.000005/2027-01-01/procedure.json"
+
 # Wrong command lines.
 "$motcua" import portal "$work/records" --content "$work/content" --date 2026-13-01 >/dev/null 2>"$work/err8.txt"
 check "a wrong --date exits 2" test $? -eq 2

@@ -256,6 +256,12 @@ check "the day: the changes page has it as in force" grep -q "Đã có hiệu l�
 check "build --date with no such day exits 2" test $? -eq 2
 check "build --date with no such day says how to write it" grep -q "YYYY-MM-DD" "$work/dated/err.txt"
 check "build --date with no such day writes nothing" test ! -e "$work/dated/bad"
+"$motcua" diff "$src/tests/sites/basic/content" "$work/dated/content" >"$work/dated/diff.txt" 2>"$work/dated/diff-err.txt"
+check "diff sees a change dated ahead (exit 1)" test $? -eq 1
+check "diff reports the abolition dated ahead" grep -q "2.000002" "$work/dated/diff.txt"
+check "diff says which day it compared" grep -q "2027-01-01" "$work/dated/diff-err.txt"
+"$motcua" diff "$src/tests/sites/basic/content" "$work/dated/content" --date 2026-06-01 >/dev/null 2>&1
+check "diff --date before the change: nothing changed (exit 0)" test $? -eq 0
 "$motcua" build --help >"$work/dated/help.txt" 2>&1
 check "build --help documents --date" grep -q -- "--date" "$work/dated/help.txt"
 

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "fixtures.h"
 #include "motcua/catalog_diff.h"
@@ -184,6 +185,108 @@ TEST_CASE("a catalog selects the version in force on each day", "[effective-date
   CHECK(days[0].date == kDay);
   CHECK(days[0].diff.count(ChangeKind::added) == 1);
   CHECK(days[0].diff.count(ChangeKind::removed) == 1);
+}
+
+TEST_CASE("a province's override dated on its own applies from its day", "[effective-dates]") {
+  test::FileMap files = test::to_map(test::read_folder("tests/sites/basic/content"));
+  ordered_json province = parse(files.at("provinces/tinh-mau/province.json"));
+  // 2.000002's own fee at the counter, 50.000 đồng today, 60.000 đồng from the day.
+  ordered_json& entry = province["catalog"][1];
+  REQUIRE(entry["procedure"] == "2.000002");
+  // Two sets of overrides, each an entry of its own days.
+  ordered_json later = entry;
+  later["effective_from"] = kDay;
+  later["overrides"]["channels"][0]["fee"]["amount"] = 60000;
+  entry["effective_until"] = kBefore;
+  province["catalog"][1] = entry;
+  province["catalog"].push_back(later);
+  files["provinces/tinh-mau/province.json"] = dump(province);
+  const Site before = build_on(files, kBefore);
+  const std::string& page = before.files.at("tinh-mau/thu-tuc/2.000002/index.html");
+  CHECK(contains(page, "50.000"));
+  CHECK(contains(page, "Từ ngày 01/01/2027, thủ tục này thay đổi tại Tỉnh Mẫu"));
+  CHECK(contains(page, "50.000 → 60.000"));
+  const Site on = build_on(files, kDay);
+  CHECK(contains(on.files.at("tinh-mau/thu-tuc/2.000002/index.html"), "60.000"));
+  CHECK_FALSE(contains(on.files.at("tinh-mau/thu-tuc/2.000002/index.html"), "thủ tục này thay đổi"));
+
+  // One entry whose overrides (a note) apply from the day only: before it, the entry is the
+  // national procedure's, without the note.
+  province = parse(files.at("provinces/tinh-mau/province.json"));
+  province["catalog"][0]["overrides"] = {{"effective_from", kDay}, {"note", "Ghi chú áp dụng từ năm 2027."}};
+  files["provinces/tinh-mau/province.json"] = dump(province);
+  Diagnostics diags;
+  Catalog catalog = load_catalog(test::to_files(files), "content/", diags);
+  INFO((diags.items().empty() ? "" : format_diagnostic(diags.items().front())));
+  REQUIRE_FALSE(diags.has_errors());
+  const auto note = [&]() {
+    const CatalogEntry* e = catalog.find_entry(*catalog.find_province_catalog("tinh-mau"), "1.000001");
+    REQUIRE(e != nullptr);
+    return e->overrides.note;
+  };
+  catalog.select_date(kBefore);
+  CHECK(note().empty());
+  catalog.select_date(kDay);
+  CHECK(note() == "Ghi chú áp dụng từ năm 2027.");
+
+  // Overrides dated outside their entry's days are refused.
+  province["catalog"][0]["effective_from"] = "2027-06-01";
+  files["provinces/tinh-mau/province.json"] = dump(province);
+  CHECK(any_contains(errors_of(files), "the overrides start on 2027-01-01, before the entry itself (2027-06-01)"));
+}
+
+TEST_CASE("a province's page announces only what changes in that province", "[effective-dates]") {
+  test::FileMap files = test::to_map(test::read_folder("tests/sites/basic/content"));
+  // Nationally, 2.000002's fee at the counter becomes 99.000 đồng; Tỉnh Mẫu keeps its own.
+  ordered_json v = parse(files.at("procedures/2.000002/procedure.json"));
+  for (ordered_json& c : v["channels"]) {
+    if (c["kind"] == "direct") c["fee"] = {{"kind", "amount"}, {"amount", 99000}, {"per", "giấy"}, {"sample", true}};
+  }
+  v["effective_from"] = kDay;
+  files["procedures/2.000002/" + kDay + "/procedure.json"] = dump(v);
+  // And Tỉnh Mẫu takes 1.000001 off its list from the day.
+  ordered_json province = parse(files.at("provinces/tinh-mau/province.json"));
+  province["catalog"][0]["effective_until"] = kBefore;
+  files["provinces/tinh-mau/province.json"] = dump(province);
+  const Site site = build_on(files, kBefore);
+  const std::string& national = site.files.at("thu-tuc/2.000002/index.html");
+  CHECK(contains(national, "Từ ngày 01/01/2027, thủ tục này thay đổi"));
+  CHECK(contains(national, "99.000"));
+  const std::string& local = site.files.at("tinh-mau/thu-tuc/2.000002/index.html");
+  CHECK(contains(local, "50.000"));
+  CHECK_FALSE(contains(local, "99.000"));
+  // The national page of 1.000001 says the province takes it off its list.
+  CHECK(contains(site.files.at("thu-tuc/1.000001/index.html"), "Từ ngày 01/01/2027, Tỉnh Mẫu bỏ thủ tục này khỏi danh mục"));
+  // Every anchor of the changes page is unique.
+  const std::string& changes = site.files.at("thay-doi/index.html");
+  std::set<std::string> ids;
+  for (std::size_t at = changes.find(" id=\""); at != std::string::npos; at = changes.find(" id=\"", at + 1)) {
+    const std::size_t end = changes.find('"', at + 5);
+    CHECK(ids.insert(changes.substr(at + 5, end - at - 5)).second);
+  }
+}
+
+TEST_CASE("the feed stays well-formed XML whatever a name holds", "[effective-dates]") {
+  test::FileMap files = decided();
+  ordered_json added = parse(files.at("procedures/2.000004/procedure.json"));
+  added["name"] = "Thông báo <thay đổi> & \"số\" điện thoại\u000b liên hệ";
+  files["procedures/2.000004/procedure.json"] = dump(added);
+  const Site site = build_on(files, kBefore);
+  const std::string& feed = site.files.at("thay-doi.xml");
+  CHECK(contains(feed, "Thông báo &lt;thay đổi&gt; &amp; &quot;số&quot; điện thoại liên hệ"));
+  for (const char c : feed) {
+    const auto u = static_cast<unsigned char>(c);
+    CHECK((u >= 0x20 || c == '\n' || c == '\t' || c == '\r'));
+  }
+}
+
+TEST_CASE("a version folder not named by a real day is an error, not ignored", "[effective-dates]") {
+  for (const std::string& folder : {std::string("2027-1-15"), std::string("2027-02-30"), std::string("moi")}) {
+    test::FileMap files = decided();
+    files["procedures/2.000003/" + folder + "/procedure.json"] = files.at("procedures/2.000003/" + kDay + "/procedure.json");
+    INFO(folder);
+    CHECK(any_contains(errors_of(files), "rename the folder \"" + folder + "\""));
+  }
 }
 
 TEST_CASE("shipped content carries no dated changes, and its catalog is the same on any day", "[effective-dates]") {

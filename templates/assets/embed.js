@@ -13,8 +13,9 @@
 
   // Lower case, without diacritics ("Đăng ký" -> "dang ky"), words split on anything else.
   function fold(s) {
+    // A dot stays only between digits (a code, "1.001193"); "khai sinh." is "khai sinh".
     return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase()
-      .replace(/[^a-z0-9.]+/g, ' ').trim();
+      .replace(/\.(?!\d)|(^|[^\d])\./g, '$1 ').replace(/[^a-z0-9.]+/g, ' ').trim();
   }
   var items = [];
   var byCode = {};

@@ -69,6 +69,10 @@ class Catalog {
   bool has_dated_content() const;
   // Every day on which something starts or stops being in force, in order.
   std::vector<std::string> change_dates() const;
+  // The version of a procedure, or a province's entry of it, in force on `date` (whichever
+  // day the catalog shows), or nullptr.
+  const Procedure* version_on(const std::string& code, const std::string& date) const;
+  const CatalogEntry* entry_on(const std::string& province, const std::string& code, const std::string& date) const;
 
   const Procedure* find_procedure(const std::string& code) const;
   const Field* find_field(const std::string& slug) const;

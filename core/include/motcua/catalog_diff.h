@@ -59,7 +59,15 @@ struct DatedChange {
   CatalogDiff diff;
 };
 // Every day of change, in order (empty when nothing is dated). `catalog` may show any day.
+// Only what carries dates is compared, so the cost follows the dated content, not the catalog.
 std::vector<DatedChange> dated_changes(const Catalog& catalog);
+
+// What changes on `date` for a procedure as `province` publishes it: the versions in force
+// the day before and that day, each with the province's entry of its day applied, so a
+// national change the province overrides is not announced there. Empty when nothing changes
+// (or when the procedure or the entry is not in force on one of the two days).
+std::vector<FieldChange> localized_changes(const Catalog& catalog, const ProvinceCatalog& province,
+                                           const std::string& code, const std::string& date);
 
 // The reports. `from` and `to` name the two versions ("content-cu/", "HEAD~1").
 std::string diff_report_text(const CatalogDiff& diff, const std::string& from, const std::string& to);

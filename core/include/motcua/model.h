@@ -270,6 +270,10 @@ struct ProcedureOverrides {
   std::string note;
   std::optional<bool> boundary_independent;  // the province's own list decides (import csv)
   std::optional<bool> full_online;
+  // Days these overrides apply (YYYY-MM-DD, both included; empty: open). The loader turns a
+  // dated override into entries of their own (CatalogEntry::effective_from/until).
+  std::string effective_from;
+  std::string effective_until;
 };
 
 // The provincial decision that published a catalog entry ("Quyết định công bố danh mục

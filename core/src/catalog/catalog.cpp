@@ -141,7 +141,7 @@ namespace {
 // Of the versions of one code (sorted by effective_from, open first), the one in force on
 // `date`: the last to have started, unless it ended; none before the first has started.
 template <typename Item>
-std::ptrdiff_t in_force(const std::vector<Item*>& versions, const std::string& date) {
+std::ptrdiff_t in_force(const std::vector<const Item*>& versions, const std::string& date) {
   std::ptrdiff_t chosen = -1;
   for (std::size_t i = 0; i < versions.size(); ++i) {
     const std::string& from = versions[i]->effective_from;
@@ -156,14 +156,14 @@ std::ptrdiff_t in_force(const std::vector<Item*>& versions, const std::string& d
 template <typename Item, typename Key>
 void split_by_date(std::vector<Item>& all, const std::string& date, Key key, std::vector<Item>& kept,
                    std::vector<Item>& others) {
-  std::map<std::string, std::vector<Item*>> groups;
+  std::map<std::string, std::vector<const Item*>> groups;
   for (Item& item : all) groups[key(item)].push_back(&item);
   std::set<const Item*> chosen;
   for (auto& [k, versions] : groups) {
     (void)k;
     std::stable_sort(versions.begin(), versions.end(),
                      [](const Item* a, const Item* b) { return a->effective_from < b->effective_from; });
-    const std::ptrdiff_t i = in_force(versions, date);
+    const std::ptrdiff_t i = in_force<Item>(versions, date);
     if (i >= 0) chosen.insert(versions[static_cast<std::size_t>(i)]);
   }
   for (Item& item : all) (chosen.count(&item) ? kept : others).push_back(std::move(item));
@@ -228,6 +228,36 @@ std::vector<std::string> Catalog::change_dates() const {
     for (const CatalogEntry& e : entries) add(e.effective_from, e.effective_until);
   }
   return {dates.begin(), dates.end()};
+}
+
+const Procedure* Catalog::version_on(const std::string& code, const std::string& date) const {
+  std::vector<const Procedure*> versions;
+  if (const Procedure* p = find_procedure(code)) versions.push_back(p);
+  const auto first = std::lower_bound(other_versions.begin(), other_versions.end(), code,
+                                      [](const Procedure& p, const std::string& c) { return p.code < c; });
+  for (auto it = first; it != other_versions.end() && it->code == code; ++it) versions.push_back(&*it);
+  std::stable_sort(versions.begin(), versions.end(),
+                   [](const Procedure* a, const Procedure* b) { return a->effective_from < b->effective_from; });
+  const std::ptrdiff_t i = in_force<Procedure>(versions, date);
+  return i < 0 ? nullptr : versions[static_cast<std::size_t>(i)];
+}
+
+const CatalogEntry* Catalog::entry_on(const std::string& province, const std::string& code,
+                                      const std::string& date) const {
+  std::vector<const CatalogEntry*> versions;
+  if (const ProvinceCatalog* pc = find_province_catalog(province)) {
+    if (const CatalogEntry* e = find_entry(*pc, code)) versions.push_back(e);
+  }
+  const auto others = other_entries.find(province);
+  if (others != other_entries.end()) {
+    for (const CatalogEntry& e : others->second) {
+      if (e.procedure == code) versions.push_back(&e);
+    }
+  }
+  std::stable_sort(versions.begin(), versions.end(),
+                   [](const CatalogEntry* a, const CatalogEntry* b) { return a->effective_from < b->effective_from; });
+  const std::ptrdiff_t i = in_force<CatalogEntry>(versions, date);
+  return i < 0 ? nullptr : versions[static_cast<std::size_t>(i)];
 }
 
 void Catalog::mark_local_versions(ProvinceCatalog& pc) const {

@@ -734,18 +734,78 @@ CatalogDiff diff_catalogs(const Catalog& before, const Catalog& after) {
   return diff;
 }
 
+namespace {
+
+std::string day_shifted(const std::string& iso, int days) {
+  const auto d = parse_iso_date(iso);
+  return d ? to_iso(civil_from_days(days_from_civil(*d) + days)) : iso;
+}
+
+}  // namespace
+
 std::vector<DatedChange> dated_changes(const Catalog& catalog) {
   std::vector<DatedChange> out;
   if (!catalog.has_dated_content()) return out;
+  // The catalog reduced to what carries dates: the procedures with a dated version (all their
+  // versions) and the entries of such procedures; the rest is the same on every day.
+  std::set<std::string> dated;
+  const auto is_dated = [](const auto& x) { return !x.effective_from.empty() || !x.effective_until.empty(); };
+  for (const Procedure& p : catalog.procedures) {
+    if (is_dated(p)) dated.insert(p.code);
+  }
+  for (const Procedure& p : catalog.other_versions) dated.insert(p.code);
+  for (const ProvinceCatalog& pc : catalog.province_catalogs) {
+    for (const CatalogEntry& e : pc.catalog) {
+      if (is_dated(e)) dated.insert(e.procedure);
+    }
+  }
+  for (const auto& [slug, entries] : catalog.other_entries) {
+    for (const CatalogEntry& e : entries) dated.insert(e.procedure);
+  }
+  Catalog skeleton;
+  skeleton.site = catalog.site;
+  skeleton.fields = catalog.fields;
+  skeleton.provinces = catalog.provinces;
+  for (const Procedure& p : catalog.procedures) {
+    if (dated.count(p.code)) skeleton.procedures.push_back(p);
+  }
+  skeleton.other_versions = catalog.other_versions;
+  for (const ProvinceCatalog& pc : catalog.province_catalogs) {
+    ProvinceCatalog part;
+    part.slug = pc.slug;
+    part.center = pc.center;
+    part.communes = pc.communes;
+    part.file = pc.file;
+    for (const CatalogEntry& e : pc.catalog) {
+      if (dated.count(e.procedure)) part.catalog.push_back(e);
+    }
+    skeleton.province_catalogs.push_back(std::move(part));
+  }
+  skeleton.other_entries = catalog.other_entries;
   for (const std::string& date : catalog.change_dates()) {
-    const auto day = parse_iso_date(date);
-    if (!day) continue;
-    Catalog before = catalog;
-    before.select_date(to_iso(civil_from_days(days_from_civil(*day) - 1)));
-    Catalog after = catalog;
+    Catalog before = skeleton;
+    before.select_date(day_shifted(date, -1));
+    Catalog after = skeleton;
     after.select_date(date);
     CatalogDiff diff = diff_catalogs(before, after);
     if (!diff.empty()) out.push_back({date, std::move(diff)});
+  }
+  return out;
+}
+
+std::vector<FieldChange> localized_changes(const Catalog& catalog, const ProvinceCatalog& province,
+                                           const std::string& code, const std::string& date) {
+  const std::string before_day = day_shifted(date, -1);
+  const Procedure* pb = catalog.version_on(code, before_day);
+  const Procedure* pa = catalog.version_on(code, date);
+  const CatalogEntry* eb = catalog.entry_on(province.slug, code, before_day);
+  const CatalogEntry* ea = catalog.entry_on(province.slug, code, date);
+  if (pb == nullptr || pa == nullptr || eb == nullptr || ea == nullptr) return {};
+  std::vector<FieldChange> out =
+      procedure_changes(catalog, Catalog::localize(*pb, *eb), catalog, Catalog::localize(*pa, *ea));
+  // Of the entry's own parts, those the localized procedure does not show.
+  for (FieldChange& f : entry_changes(province, *eb, province, *ea)) {
+    if (f.field == "overrides/note" || f.field == "centers" || f.field == "local_code") out.push_back(std::move(f));
   }
   return out;
 }

@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "motcua/civil_date.h"
 #include "motcua/format.h"
 #include "motcua/object_reader.h"
 #include "motcua/search.h"
@@ -792,6 +793,37 @@ class Loader {
     return out;
   }
 
+  // An entry whose overrides carry days of their own: the entry without them before and after
+  // those days, and with them during (each an entry of its own days, Catalog::select_date).
+  static std::vector<CatalogEntry> split_dated_overrides(CatalogEntry e) {
+    const std::string from = e.overrides.effective_from, until = e.overrides.effective_until;
+    if (from.empty() && until.empty()) return {std::move(e)};
+    const auto shift = [](const std::string& iso, int days) {
+      const auto d = parse_iso_date(iso);
+      return d ? to_iso(civil_from_days(days_from_civil(*d) + days)) : iso;
+    };
+    CatalogEntry plain = e;
+    plain.overrides = ProcedureOverrides();
+    std::vector<CatalogEntry> out;
+    if (!from.empty() && (e.effective_from.empty() || e.effective_from < from)) {
+      CatalogEntry before = plain;
+      before.effective_until = shift(from, -1);
+      out.push_back(std::move(before));
+    }
+    CatalogEntry during = e;
+    if (!from.empty()) during.effective_from = std::max(from, e.effective_from);
+    if (!until.empty()) during.effective_until = e.effective_until.empty() ? until : std::min(until, e.effective_until);
+    if (!until.empty() && (e.effective_until.empty() || until < e.effective_until)) {
+      CatalogEntry after = plain;
+      after.effective_from = shift(until, 1);
+      out.push_back(std::move(during));
+      out.push_back(std::move(after));
+    } else {
+      out.push_back(std::move(during));
+    }
+    return out;
+  }
+
   // The versions of one code (procedures/<code>/ and procedures/<code>/<date>/) follow one
   // another: one may start open, no two start the same day, and one that names its last day
   // ends before the next starts.
@@ -871,6 +903,14 @@ class Loader {
     for (const auto& [path, file] : files_) {
       if (path.rfind("procedures/", 0) != 0) continue;
       const std::string dir = parent_dir(path);
+      // procedures/<code>/<folder>/procedure.json: a version, named by its first day.
+      if (base_name(path) == "procedure.json" && parent_dir(parent_dir(dir)) == "procedures" && !version_folder(dir)) {
+        diags_.error(display(path), 0, 0, "",
+                     "a later version of a procedure lives in procedures/<code>/<YYYY-MM-DD>/, named by the day it "
+                     "takes effect (a real date, e.g. 2027-01-01); rename the folder \"" + base_name(dir) + "\"");
+        used_.insert(path);
+        continue;
+      }
       if (parent_dir(dir) == "procedures" && !files_.count(dir + "/procedure.json")) {
         diags_.error(display(path), 0, 0, "", "this folder has no procedure.json; every procedure folder needs one");
         used_.insert(path);
@@ -1033,8 +1073,10 @@ class Loader {
           const std::string p = "/catalog/" + std::to_string(i);
           CatalogEntry e = read_entry(*d, (*entries)[i], p, commune_slugs);
           e.position = i;
-          if (!e.procedure.empty()) listed[e.procedure].push_back(i);
-          pc.catalog.push_back(std::move(e));
+          for (CatalogEntry& part : split_dated_overrides(std::move(e))) {
+            if (!part.procedure.empty()) listed[part.procedure].push_back(pc.catalog.size());
+            pc.catalog.push_back(std::move(part));
+          }
         }
       }
       for (auto& [code, at] : listed) {
@@ -1045,7 +1087,7 @@ class Loader {
         for (std::size_t k = 1; k < at.size(); ++k) {
           const CatalogEntry& before = pc.catalog[at[k - 1]];
           const CatalogEntry& after = pc.catalog[at[k]];
-          const std::string p = "/catalog/" + std::to_string(at[k]);
+          const std::string p = "/catalog/" + std::to_string(after.position);
           if (after.effective_from == before.effective_from) {
             r.error_at_pointer(p + "/procedure",
                                "procedure \"" + code + "\" is listed twice in this catalog" +
@@ -1055,9 +1097,9 @@ class Loader {
                                    "; list it once, or give each entry the days it is in force "
                                    "(\"effective_from\", \"effective_until\")");
           } else if (!before.effective_until.empty() && before.effective_until >= after.effective_from) {
-            r.error_at_pointer("/catalog/" + std::to_string(at[k - 1]) + "/effective_until",
+            r.error_at_pointer("/catalog/" + std::to_string(before.position) + "/effective_until",
                                "this entry of " + code + " is in force until " + before.effective_until +
-                                   ", but the entry at /catalog/" + std::to_string(at[k]) + " takes effect on " +
+                                   ", but the entry at /catalog/" + std::to_string(after.position) + " takes effect on " +
                                    after.effective_from + "; end this one the day before");
           }
         }
@@ -1159,6 +1201,24 @@ class Loader {
     }
     if (const json* o = r.object("overrides", Need::optional)) {
       ObjectReader orr(d, *o, r.pointer_of("overrides"), diags_, "overrides");
+      // Overrides of their own days (a decision changing a fee from a date): within the entry's.
+      e.overrides.effective_from = orr.string("effective_from", Need::optional);
+      check_date(orr, "effective_from", e.overrides.effective_from);
+      e.overrides.effective_until = orr.string("effective_until", Need::optional);
+      check_date(orr, "effective_until", e.overrides.effective_until);
+      const ProcedureOverrides& ov = e.overrides;
+      if (!ov.effective_from.empty() && !ov.effective_until.empty() && ov.effective_until < ov.effective_from) {
+        orr.error("effective_until", "\"effective_until\" (" + ov.effective_until + ") is before \"effective_from\" (" +
+                                         ov.effective_from + "); both days are included");
+      }
+      if (!ov.effective_from.empty() && !e.effective_from.empty() && ov.effective_from < e.effective_from) {
+        orr.error("effective_from", "the overrides start on " + ov.effective_from + ", before the entry itself (" +
+                                        e.effective_from + "); they can only apply while the entry is in force");
+      }
+      if (!ov.effective_until.empty() && !e.effective_until.empty() && ov.effective_until > e.effective_until) {
+        orr.error("effective_until", "the overrides end on " + ov.effective_until + ", after the entry itself (" +
+                                         e.effective_until + "); they can only apply while the entry is in force");
+      }
       if (orr.has("competent_agency")) e.overrides.competent_agency = orr.string("competent_agency", Need::required);
       if (orr.has("implementing_agency")) {
         e.overrides.implementing_agency = orr.string("implementing_agency", Need::required);

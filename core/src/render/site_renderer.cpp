@@ -104,6 +104,19 @@ struct PageMeta {
   bool noindex = false;
 };
 
+// Text for XML (the Atom feed): escaped, and without the control characters XML 1.0 does not
+// allow (a name pasted from a word processor may carry one; a feed reader would reject the feed).
+std::string xml_text(const std::string& text) {
+  std::string clean;
+  clean.reserve(text.size());
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    clean += c;
+  }
+  return escape_html(clean);
+}
+
 std::string root_for(const std::string& dir) {
   std::string root;
   for (const char c : dir) {
@@ -236,6 +249,7 @@ class SiteBuilder {
   Diagnostics& diags_;
   FileSink& sink_;
   const std::string shared_key_ = opt_.shared_inputs.empty() ? std::string() : key_hash(opt_.shared_inputs);
+  const bool dated_ = c_.has_dated_content();
   std::mutex mutex_;  // guards diags_, sums_, page_paths_, shared_lists_ and the progress count
   std::vector<std::pair<std::string, std::string>> sums_;  // path, content hash: the service worker's version
   std::vector<std::map<std::string, kainjow::mustache::mustache>> worker_templates_;
@@ -269,8 +283,9 @@ class SiteBuilder {
     if (shared_key_.empty()) return "";
     const auto own = opt_.procedure_inputs.find(p.code);
     if (own == opt_.procedure_inputs.end()) return "";
+    // The day shown, where content is dated: another day may show another version.
     std::string k = shared_key_ + "\n" + (province != nullptr ? province->slug : "") + "\n" + p.code + "\n" +
-                    own->second;
+                    own->second + (dated_ ? "\ndate " + c_.in_force_on : std::string());
     for (const std::string& code : p.related) {
       const auto other = opt_.procedure_inputs.find(code);
       k += "\nrelated " + code + "\n" + (other != opt_.procedure_inputs.end() ? other->second : "-");
@@ -353,6 +368,7 @@ class SiteBuilder {
   std::vector<DatedChange> changes_;  // every day of the dated content (Catalog::change_dates)
   // (province slug or "", code) -> the changes to come: day, and what changes.
   std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, const ItemChange*>>> upcoming_;
+  const std::vector<std::pair<std::string, const ItemChange*>> no_upcoming_;
   std::map<std::string, kainjow::mustache::mustache> templates_;
   std::map<std::string, std::string> template_files_;
   std::map<std::string, std::string> assets_;  // logical name -> hashed site path
@@ -851,32 +867,71 @@ class SiteBuilder {
     page(dir, "procedure", d, m);
   }
 
-  // "Từ ngày 01/01/2027 thủ tục này thay đổi: …": the changes to come of a procedure, the
-  // national ones and those of the province whose version the page is.
+  // "Từ ngày 01/01/2027 thủ tục này thay đổi: …": the changes to come of a procedure, day by
+  // day. The national page says what changes nationally, and which provinces add it to their
+  // list or take it off. A province's page says what changes for a citizen of that province:
+  // both versions with the province's entry of their day applied, so a national change the
+  // province overrides is not announced there, and one of its own is.
   Data upcoming_data(const std::string& code, const ProvinceCatalog* province, const std::string& root) const {
     Data days = render::list();
-    const auto add = [&](const std::string& slug) {
-      const auto it = upcoming_.find({slug, code});
-      if (it == upcoming_.end()) return;
-      for (const auto& [date, item] : it->second) {
-        Data x;
-        put(x, "date", format_date(date));
-        put(x, "href", root + "thay-doi/#ngay-" + date);
-        const std::string where = slug.empty() ? "" : " tại " + render::province_name(c_, slug);
-        put(x, "heading", item->kind == ChangeKind::removed
-                              ? (slug.empty() ? "thủ tục này bị bãi bỏ" : "thủ tục này không còn trong danh mục" + where)
-                              : "thủ tục này thay đổi" + where);
-        Data lines = render::list();
-        if (item->kind != ChangeKind::added) {
-          for (const FieldChange& f : item->changes) lines.push_back(Data(f.text));
-        }
-        put(x, "has_lines", item->kind == ChangeKind::amended && !item->changes.empty());
-        put(x, "lines", lines);
-        days.push_back(x);
-      }
+    const auto notice = [&](const std::string& date, const std::string& heading, const std::vector<FieldChange>& changes) {
+      Data x;
+      put(x, "date", format_date(date));
+      put(x, "href", root + "thay-doi/#ngay-" + date);
+      put(x, "heading", heading);
+      Data lines = render::list();
+      for (const FieldChange& f : changes) lines.push_back(Data(f.text));
+      put(x, "has_lines", !changes.empty());
+      put(x, "lines", lines);
+      days.push_back(x);
     };
-    add("");
-    if (province != nullptr) add(province->slug);
+    const auto national = upcoming_.find({"", code});
+    const auto& none = no_upcoming_;
+    const auto& nation = national != upcoming_.end() ? national->second : none;
+    if (province == nullptr) {
+      std::map<std::string, std::vector<std::string>> listed, unlisted;  // date -> province names
+      for (const auto& [key, items] : upcoming_) {
+        if (key.first.empty() || key.second != code) continue;
+        for (const auto& [date, item] : items) {
+          if (item->kind == ChangeKind::added) listed[date].push_back(render::province_name(c_, key.first));
+          if (item->kind == ChangeKind::removed) unlisted[date].push_back(render::province_name(c_, key.first));
+        }
+      }
+      std::set<std::string> dates;
+      for (const auto& [date, item] : nation) dates.insert(date);
+      for (const auto& [date, names] : listed) dates.insert(date);
+      for (const auto& [date, names] : unlisted) dates.insert(date);
+      for (const std::string& date : dates) {
+        for (const auto& [day, item] : nation) {
+          if (day != date) continue;
+          if (item->kind == ChangeKind::removed) notice(date, "thủ tục này bị bãi bỏ", {});
+          if (item->kind == ChangeKind::amended) notice(date, "thủ tục này thay đổi", item->changes);
+        }
+        if (listed.count(date)) notice(date, join_nonempty(listed[date]) + " thêm thủ tục này vào danh mục", {});
+        if (unlisted.count(date)) notice(date, join_nonempty(unlisted[date]) + " bỏ thủ tục này khỏi danh mục", {});
+      }
+      return days;
+    }
+    const auto own = upcoming_.find({province->slug, code});
+    std::set<std::string> dates;
+    for (const auto& [date, item] : nation) dates.insert(date);
+    if (own != upcoming_.end()) {
+      for (const auto& [date, item] : own->second) dates.insert(date);
+    }
+    const std::string where = " tại " + render::province_name(c_, province->slug);
+    for (const std::string& date : dates) {
+      const bool abolished = std::any_of(nation.begin(), nation.end(), [&](const auto& x) {
+        return x.first == date && x.second->kind == ChangeKind::removed;
+      });
+      if (abolished) {
+        notice(date, "thủ tục này bị bãi bỏ", {});
+      } else if (c_.entry_on(province->slug, code, date) == nullptr) {
+        notice(date, "thủ tục này không còn trong danh mục" + where, {});
+      } else {
+        const std::vector<FieldChange> lines = localized_changes(c_, *province, code, date);
+        if (!lines.empty()) notice(date, "thủ tục này thay đổi" + where, lines);
+      }
+    }
     return days;
   }
 
@@ -890,13 +945,15 @@ class SiteBuilder {
     return "Sửa đổi";
   }
 
-  Data change_item(const ItemChange& item, bool entry, const std::string& date, const std::string& href) const {
+  Data change_item(const ItemChange& item, const std::string& province, const std::string& date,
+                   const std::string& href) const {
+    const bool entry = !province.empty();
     Data x;
     put(x, "name", item.name);
     put(x, "code", item.code);
     put(x, "kind", change_kind_words(item.kind, entry));
     put(x, "href", href);
-    put(x, "anchor", "ngay-" + date + "-" + item.code);
+    put(x, "anchor", "ngay-" + date + "-" + (entry ? province + "-" : std::string()) + item.code);
     Data lines = render::list();
     for (const FieldChange& f : item.changes) lines.push_back(Data(f.text));
     put(x, "has_lines", !item.changes.empty());
@@ -919,25 +976,26 @@ class SiteBuilder {
       put(d, "id", "ngay-" + day->date);
       Data items = render::list();
       const std::string updated =
-          (to_come ? (c_.site.content_as_of.empty() ? c_.in_force_on : std::min(c_.site.content_as_of, day->date))
-                   : day->date) + "T00:00:00+07:00";
+          (to_come && !c_.site.content_as_of.empty() ? std::min(c_.site.content_as_of, day->date) : day->date) +
+          "T00:00:00+07:00";
       if (latest < updated) latest = updated;
       const auto feed_entry = [&](const std::string& title, const std::string& anchor, const std::string& link,
                                   const std::vector<FieldChange>& lines) {
         std::string summary;
         for (const FieldChange& f : lines) summary += (summary.empty() ? "" : "\n") + f.text;
-        feed_entries += "<entry><title>" + escape_html(title) + "</title><id>" + escape_html(opt_.base_url + dir + "#" + anchor) +
-                        "</id><link href=\"" + escape_html(link) + "\"/><updated>" + updated + "</updated><summary type=\"text\">" +
-                        escape_html(summary) + "</summary></entry>\n";
+        feed_entries += "<entry><title>" + xml_text(title) + "</title><id>" + xml_text(opt_.base_url + dir + "#" + anchor) +
+                        "</id><link href=\"" + xml_text(link) + "\"/><updated>" + updated + "</updated><summary type=\"text\">" +
+                        xml_text(summary) + "</summary></entry>\n";
       };
       for (const ItemChange& item : day->diff.procedures) {
         const bool page_now = c_.find_procedure(item.code) != nullptr;
-        items.push_back(change_item(item, false, day->date, page_now ? root + "thu-tuc/" + item.code + "/" : ""));
+        items.push_back(change_item(item, "", day->date, page_now ? root + "thu-tuc/" + item.code + "/" : ""));
         feed_entry("Từ " + format_date(day->date) + ": " + item.name + " – " + change_kind_words(item.kind, false),
                    "ngay-" + day->date + "-" + item.code,
                    page_now ? opt_.base_url + "thu-tuc/" + item.code + "/" : opt_.base_url + dir + "#ngay-" + day->date,
                    item.changes);
       }
+      put(d, "has_procedures", !day->diff.procedures.empty());
       put(d, "procedures", items);
       Data provinces = render::list();
       for (const ProvinceChange& pc : day->diff.provinces) {
@@ -948,7 +1006,7 @@ class SiteBuilder {
         const ProvinceCatalog* now = c_.find_province_catalog(pc.slug);
         for (const ItemChange& item : pc.entries) {
           const bool listed = now != nullptr && c_.find_entry(*now, item.code) != nullptr && c_.find_procedure(item.code) != nullptr;
-          entries.push_back(change_item(item, true, day->date, listed ? root + c_.procedure_path(now, item.code) : ""));
+          entries.push_back(change_item(item, pc.slug, day->date, listed ? root + c_.procedure_path(now, item.code) : ""));
           feed_entry("Từ " + format_date(day->date) + ", " + pc.name + ": " + item.name + " – " + change_kind_words(item.kind, true),
                      "ngay-" + day->date + "-" + pc.slug + "-" + item.code,
                      opt_.base_url + dir + "#ngay-" + day->date, item.changes);
@@ -980,22 +1038,22 @@ class SiteBuilder {
       days.push_back(x);
     }
     Data d;
-    put(d, "shown_date", format_date(c_.in_force_on));
     put(d, "days", days);
     put(d, "has_any", !changes_.empty());
     put(d, "feed", root + "thay-doi.xml");
     const std::string heading = "Thay đổi của danh mục thủ tục";
     page(dir, "changes", d, meta(heading, "Thủ tục hành chính mới, sửa đổi và bãi bỏ theo ngày có hiệu lực.", {home_crumb()}));
+    // Never the day of the build: a feed (and the site) must not change when nothing did.
     const std::string updated = !latest.empty() ? latest
                                 : !c_.site.content_as_of.empty() ? c_.site.content_as_of + "T00:00:00+07:00"
-                                                                  : c_.in_force_on + "T00:00:00+07:00";
+                                                                  : std::string("1970-01-01T00:00:00Z");
     emit({"thay-doi.xml",
           "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>" +
-              escape_html(heading + " – " + c_.site.title) + "</title>\n<id>" + escape_html(opt_.base_url + dir) +
-              "</id>\n<link rel=\"self\" href=\"" + escape_html(opt_.base_url + "thay-doi.xml") +
-              "\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"" + escape_html(opt_.base_url + dir) +
+              xml_text(heading + " – " + c_.site.title) + "</title>\n<id>" + xml_text(opt_.base_url + dir) +
+              "</id>\n<link rel=\"self\" href=\"" + xml_text(opt_.base_url + "thay-doi.xml") +
+              "\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_text(opt_.base_url + dir) +
               "\"/>\n<updated>" + updated + "</updated>\n<author><name>" +
-              escape_html(c_.site.publisher.empty() ? c_.site.title : c_.site.publisher) + "</name></author>\n" +
+              xml_text(c_.site.publisher.empty() ? c_.site.title : c_.site.publisher) + "</name></author>\n" +
               feed_entries + "</feed>\n"});
   }
 
@@ -1337,6 +1395,8 @@ class SiteBuilder {
         put(x, "href", root + c_.procedure_path(&pc, p.code));
         put(x, "deadline", uniform(p, [](const Channel& c) { return deadline_words(c.deadline); }));
         put(x, "fee", uniform(p, [](const Channel& c) { return fee_words(c.fee); }));
+        // The province's whole catalog: where each is received (the commune's list is its own).
+        put(x, "where", commune == nullptr ? received_where(pc, *l.second) : std::string());
         procs.push_back(x);
       }
       put(g, "procedures", procs);
@@ -1346,6 +1406,8 @@ class SiteBuilder {
     put(d, "root", root);
     put(d, "center_label", center_label);
     put(d, "center_name", center.name);
+    put(d, "heading", commune != nullptr ? "Thủ tục hành chính tiếp nhận tại " + center.name
+                                         : "Danh mục thủ tục hành chính của " + center_label);
     put(d, "address", center.address);
     put(d, "sample", center.sample);
     // The first hotline; a number nobody checked is shown as text, never as a link to call.
