@@ -249,3 +249,37 @@ TEST_CASE("procedure pages show fee rules and conditional dossiers without JavaS
   CHECK(nlohmann::json::parse(page("tinh-mau/thu-tuc/2.000002/du-lieu.json"))["province"] == "tinh-mau");
   CHECK(contains(p, "data-tool=\"fee\" data-config=\"{&quot;data&quot;:&quot;../../thu-tuc/2.000002/du-lieu.json&quot;}\""));
 }
+
+TEST_CASE("an embeddable catalog longer than embed_inline_rows has a page per field", "[site][embed]") {
+  Diagnostics diags;
+  const Catalog catalog = load_catalog(test::read_folder("tests/sites/basic/content"), "content/", diags);
+  REQUIRE_FALSE(diags.has_errors());
+  SiteOptions options;
+  options.embed_inline_rows = 1;
+  std::map<std::string, std::string> files;
+  for (OutputFile& f : render_site(catalog, test::read_folder("templates"), options, diags)) files[f.path] = std::move(f.bytes);
+  REQUIRE_FALSE(diags.has_errors());
+  const ProvinceCatalog* pc = catalog.find_province_catalog("tinh-mau");
+  REQUIRE(pc != nullptr);
+  REQUIRE(pc->catalog.size() > 1);
+  const std::string& main = files.at("nhung/tinh-mau/index.html");
+  CHECK(main.find("class=\"fields\"") != std::string::npos);
+  CHECK(main.find("data-all=\"1\"") != std::string::npos);
+  CHECK(main.find("<li data-code=") == std::string::npos);
+  // Each field's page lists that field's entries of the province, with a way back.
+  std::size_t rows = 0;
+  const std::regex link("<li><a href=\"(linh-vuc/[a-z0-9-]+/)\">");
+  for (auto it = std::sregex_iterator(main.begin(), main.end(), link); it != std::sregex_iterator(); ++it) {
+    const std::string path = "nhung/tinh-mau/" + (*it)[1].str() + "index.html";
+    INFO(path);
+    REQUIRE(files.count(path) == 1);
+    const std::string& page = files.at(path);
+    CHECK(page.find("<a href=\"../../\">← Tất cả lĩnh vực</a>") != std::string::npos);
+    for (std::size_t at = page.find("<li data-code="); at != std::string::npos; at = page.find("<li data-code=", at + 1)) {
+      ++rows;
+    }
+    // Its links lead to the site's pages (national, or the province's version) from its own depth.
+    CHECK(std::regex_search(page, std::regex("href=\"\\.\\./\\.\\./\\.\\./\\.\\./(tinh-mau/)?thu-tuc/\\d\\.\\d{6}/\"")));
+  }
+  CHECK(rows == pc->catalog.size());
+}

@@ -177,6 +177,34 @@ TEST_CASE("the site at the size of the national catalog", "[scale]") {
     }
   }
 
+  SECTION("an embeddable catalog past SiteOptions::embed_inline_rows: a page per field, every one there") {
+    std::size_t by_field = 0, rows = 0;
+    const std::regex link("<li><a href=\"(linh-vuc/[a-z0-9-]+/)\">");
+    for (const auto& [path, bytes] : site.files) {
+      if (path.rfind("nhung/", 0) != 0 || !ends_with(path, "/index.html") || path.find("/linh-vuc/") != std::string::npos) {
+        continue;
+      }
+      const std::string dir = path.substr(0, path.size() - 10);
+      if (bytes.find("class=\"fields\"") == std::string::npos) continue;
+      ++by_field;
+      CHECK(bytes.find("data-all=\"1\"") != std::string::npos);  // its search asks the engine
+      for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), link); it != std::sregex_iterator(); ++it) {
+        const std::string field_page = dir + (*it)[1].str() + "index.html";
+        INFO(field_page);
+        REQUIRE(site.files.count(field_page) == 1);
+        const std::string& page = site.files.at(field_page);
+        for (std::size_t at = page.find("<li data-code="); at != std::string::npos; at = page.find("<li data-code=", at + 1)) ++rows;
+      }
+    }
+    // The long catalogs, and only they, have a page per field; every entry is on one of them.
+    std::size_t long_ones = 0, entries = 0;
+    for (const ProvinceCatalog& pc : site.catalog.province_catalogs) {
+      if (pc.catalog.size() > SiteOptions().embed_inline_rows) ++long_ones, entries += pc.catalog.size();
+    }
+    CHECK(by_field == long_ones);
+    CHECK(rows >= entries);
+  }
+
   SECTION("every procedure is a few clicks from the home page") {
     const std::map<std::string, int> depth = clicks_from_home(site.files);
     for (const Procedure& p : site.catalog.procedures) {

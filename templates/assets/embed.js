@@ -10,6 +10,10 @@
   var catalog = document.getElementById('danh-muc');
   if (!input || !results || !catalog) return;
   var province = document.body.getAttribute('data-province') || '';
+  // A long catalog lists its fields only (a page each): the site's engine answers alone, and
+  // every answer in the province's catalog is one of this page's.
+  var all = catalog.hasAttribute('data-all');
+  var root = document.body.getAttribute('data-root') || '';
 
   // Lower case, without diacritics ("Đăng ký" -> "dang ky"), words split on anything else.
   function fold(s) {
@@ -46,6 +50,23 @@
     return found;
   }
 
+  // A row made from the engine's answer, as the page's own rows are.
+  function fromEngine(r) {
+    var li = document.createElement('li');
+    li.setAttribute('data-code', r.code);
+    var a = document.createElement('a');
+    a.href = root + r.url;
+    a.target = '_blank';
+    a.rel = 'noopener';
+    a.textContent = r.name;
+    var meta = document.createElement('span');
+    meta.className = 'meta';
+    meta.textContent = 'Mã ' + r.code;
+    li.appendChild(a);
+    li.appendChild(meta);
+    return { li: li, code: r.code };
+  }
+
   function show(list, q, note) {
     results.textContent = '';
     list.forEach(function (it) {
@@ -74,7 +95,11 @@
       return;
     }
     var mineLocal = local(q);
-    show(mineLocal, q);
+    if (items.length || !all) {
+      show(mineLocal, q);
+    } else {
+      status.textContent = 'Đang tìm “' + q + '”…';
+    }
     // The engine knows synonyms ("sổ đỏ", "CCCD") and typos: its answers that this center
     // receives come first, then what the page itself found.
     if (!window.motcuaSearch) return;
@@ -84,6 +109,7 @@
       var list = [];
       reply.results.forEach(function (r) {
         var it = byCode[r.code];
+        if (!it && all && r.code) it = fromEngine(r);
         if (it && !seen[it.code]) { seen[it.code] = true; list.push(it); }
       });
       mineLocal.forEach(function (it) { if (!seen[it.code]) { seen[it.code] = true; list.push(it); } });
@@ -97,6 +123,8 @@
     timer = setTimeout(run, 80);
   });
   input.form.addEventListener('submit', function (e) {
+    // Without the engine, a long catalog's search is the site's search page (a new tab).
+    if (all && !items.length && !window.motcuaSearch) return;
     e.preventDefault();
     run();
   });

@@ -27,6 +27,9 @@ struct SiteOptions {
   // Threads rendering pages at once (1: the calling thread alone). The files are the same,
   // byte for byte, whatever the number; only the order they reach the sink differs.
   unsigned jobs = 1;
+  // Procedures an embeddable catalog (nhung/) lists in its one page; a longer catalog gets a
+  // page per field (a national province's whole list would pass 100 KB gzip in one).
+  std::size_t embed_inline_rows = 2000;
   // Called now and then with the pages rendered so far and the pages to render in all,
   // from whichever thread rendered the last one (never from two at once).
   std::function<void(std::size_t done, std::size_t total)> progress;

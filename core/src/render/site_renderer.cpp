@@ -1378,13 +1378,11 @@ class SiteBuilder {
       for (const Channel& c : p.channels) distinct.insert(words(c));
       return distinct.size() == 1 ? *distinct.begin() : std::string();
     };
-    Data groups = render::list();
-    const auto fields = by_field(listed);
-    for (const auto& [field, items] : fields) {
+    // The rows of some procedures, in one group of a field.
+    const auto group_of = [&](const Field& field, const std::vector<Listed>& items, const std::string& page_root) {
       Data g;
-      put(g, "name", field->name);
+      put(g, "name", field.name);
       put(g, "count", std::to_string(items.size()));
-      put(g, "open", fields.size() == 1);
       Data procs = render::list();
       for (const Listed& l : items) {
         const Procedure local = l.second->overrides.channels.empty() ? Procedure() : Catalog::localize(*l.first, *l.second);
@@ -1392,7 +1390,7 @@ class SiteBuilder {
         Data x;
         put(x, "code", p.code);
         put(x, "name", p.name);
-        put(x, "href", root + c_.procedure_path(&pc, p.code));
+        put(x, "href", page_root + c_.procedure_path(&pc, p.code));
         put(x, "deadline", uniform(p, [](const Channel& c) { return deadline_words(c.deadline); }));
         put(x, "fee", uniform(p, [](const Channel& c) { return fee_words(c.fee); }));
         // The province's whole catalog: where each is received (the commune's list is its own).
@@ -1400,8 +1398,49 @@ class SiteBuilder {
         procs.push_back(x);
       }
       put(g, "procedures", procs);
+      return g;
+    };
+    // A long catalog (a province's whole list at national scale) would not stay under 100 KB
+    // gzip in one page: its fields link to a page each (nhung/<center>/linh-vuc/<field>/), and
+    // the search asks the site's engine alone.
+    const bool by_page = listed.size() > opt_.embed_inline_rows;
+    const auto fields = by_field(listed);
+    Data groups = render::list();
+    for (const auto& [field, items] : fields) {
+      if (!by_page) {
+        Data g = group_of(*field, items, root);
+        put(g, "open", fields.size() == 1);
+        groups.push_back(g);
+        continue;
+      }
+      Data g;
+      put(g, "name", field->name);
+      put(g, "count", std::to_string(items.size()));
+      put(g, "href", "linh-vuc/" + field->slug + "/");
       groups.push_back(g);
+      const std::string field_dir = out_dir + "linh-vuc/" + field->slug + "/";
+      const std::string field_root = root_for(field_dir);
+      Data one = render::list();
+      Data fg = group_of(*field, items, field_root);
+      put(fg, "open", true);
+      one.push_back(fg);
+      Data fd = embed_data(pc, center, center_label, dir, field_root, commune);
+      put(fd, "heading", "Lĩnh vực " + field->name + " – " + center_label);
+      put(fd, "back", "../../");
+      put(fd, "count", std::to_string(items.size()));
+      put(fd, "groups", one);
+      emit({field_dir + "index.html", render_template("embed", fd)});
     }
+    Data d = embed_data(pc, center, center_label, dir, root, commune);
+    put(d, "by_page", by_page);
+    put(d, "count", std::to_string(listed.size()));
+    put(d, "groups", groups);
+    emit({out_dir + "index.html", render_template("embed", d)});
+  }
+
+  // What every embed page of a center says besides its list.
+  Data embed_data(const ProvinceCatalog& pc, const Center& center, const std::string& center_label,
+                  const std::string& dir, const std::string& root, const Commune* commune) {
     Data d;
     put(d, "root", root);
     put(d, "center_label", center_label);
@@ -1420,8 +1459,6 @@ class SiteBuilder {
       put(d, "hotline", x);
       if (h.sample) put(d, "sample", true);
     }
-    put(d, "count", std::to_string(listed.size()));
-    put(d, "groups", groups);
     put(d, "province_slug", pc.slug);
     put(d, "center_href", root + dir);
     put(d, "canonical", opt_.base_url + dir);
@@ -1434,7 +1471,7 @@ class SiteBuilder {
     put(d, "search_js", assets_.count("search.js") ? root + assets_.at("search.js") : "");
     put(d, "embed_js", root + assets_.at("embed.js"));
     put(d, "embed_css", root + assets_.at("embed.css"));
-    emit({out_dir + "index.html", render_template("embed", d)});
+    return d;
   }
 
   // What every commune of the province receives: their field lists are shared.
