@@ -33,5 +33,7 @@ bool is_real_date(const CivilDate& d);
 std::optional<CivilDate> parse_iso_date(const std::string& s);
 std::string to_iso(const CivilDate& d);         // "2026-02-17"
 std::string to_vietnamese(const CivilDate& d);  // "17/02/2026"
+// The day `days` after (before, when negative) an ISO date; the text as it is when it is not one.
+std::string shift_iso_date(const std::string& iso, int days);
 
 }  // namespace motcua

@@ -62,6 +62,11 @@ std::optional<CivilDate> parse_iso_date(const std::string& s) {
   return d;
 }
 
+std::string shift_iso_date(const std::string& iso, int days) {
+  const auto d = parse_iso_date(iso);
+  return d ? to_iso(civil_from_days(days_from_civil(*d) + days)) : iso;
+}
+
 std::string to_iso(const CivilDate& d) {
   // As snprintf into 16 bytes did: at most 15 characters.
   return (zero_padded(d.year, 4) + '-' + zero_padded(d.month, 2) + '-' + zero_padded(d.day, 2)).substr(0, 15);

@@ -216,7 +216,7 @@ std::vector<std::string> Catalog::change_dates() const {
     if (!from.empty()) dates.insert(from);
     if (!until.empty()) {
       // The day after the last day in force.
-      if (const auto d = parse_iso_date(until)) dates.insert(to_iso(civil_from_days(days_from_civil(*d) + 1)));
+      if (parse_iso_date(until)) dates.insert(shift_iso_date(until, 1));
     }
   };
   for (const Procedure& p : procedures) add(p.effective_from, p.effective_until);

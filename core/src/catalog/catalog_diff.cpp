@@ -734,15 +734,6 @@ CatalogDiff diff_catalogs(const Catalog& before, const Catalog& after) {
   return diff;
 }
 
-namespace {
-
-std::string day_shifted(const std::string& iso, int days) {
-  const auto d = parse_iso_date(iso);
-  return d ? to_iso(civil_from_days(days_from_civil(*d) + days)) : iso;
-}
-
-}  // namespace
-
 std::vector<DatedChange> dated_changes(const Catalog& catalog) {
   std::vector<DatedChange> out;
   if (!catalog.has_dated_content()) return out;
@@ -784,7 +775,7 @@ std::vector<DatedChange> dated_changes(const Catalog& catalog) {
   skeleton.other_entries = catalog.other_entries;
   for (const std::string& date : catalog.change_dates()) {
     Catalog before = skeleton;
-    before.select_date(day_shifted(date, -1));
+    before.select_date(shift_iso_date(date, -1));
     Catalog after = skeleton;
     after.select_date(date);
     CatalogDiff diff = diff_catalogs(before, after);
@@ -795,7 +786,7 @@ std::vector<DatedChange> dated_changes(const Catalog& catalog) {
 
 std::vector<FieldChange> localized_changes(const Catalog& catalog, const ProvinceCatalog& province,
                                            const std::string& code, const std::string& date) {
-  const std::string before_day = day_shifted(date, -1);
+  const std::string before_day = shift_iso_date(date, -1);
   const Procedure* pb = catalog.version_on(code, before_day);
   const Procedure* pa = catalog.version_on(code, date);
   const CatalogEntry* eb = catalog.entry_on(province.slug, code, before_day);

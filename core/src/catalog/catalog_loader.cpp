@@ -277,6 +277,19 @@ void check_date(ObjectReader& r, const std::string& key, const std::string& valu
   }
 }
 
+// "effective_from" and "effective_until" of a procedure, an entry or its overrides: real days,
+// the last not before the first (both are included).
+void read_effective_days(ObjectReader& r, std::string& from, std::string& until) {
+  from = r.string("effective_from", Need::optional);
+  check_date(r, "effective_from", from);
+  until = r.string("effective_until", Need::optional);
+  check_date(r, "effective_until", until);
+  if (!from.empty() && !until.empty() && until < from) {
+    r.error("effective_until", "\"effective_until\" (" + until + ") is before \"effective_from\" (" + from +
+                                   "); both days are included");
+  }
+}
+
 // WCAG 2.2 relative luminance of an sRGB channel value 0..255.
 double channel_luminance(int v) {
   const double c = v / 255.0;
@@ -798,16 +811,12 @@ class Loader {
   static std::vector<CatalogEntry> split_dated_overrides(CatalogEntry e) {
     const std::string from = e.overrides.effective_from, until = e.overrides.effective_until;
     if (from.empty() && until.empty()) return {std::move(e)};
-    const auto shift = [](const std::string& iso, int days) {
-      const auto d = parse_iso_date(iso);
-      return d ? to_iso(civil_from_days(days_from_civil(*d) + days)) : iso;
-    };
     CatalogEntry plain = e;
     plain.overrides = ProcedureOverrides();
     std::vector<CatalogEntry> out;
     if (!from.empty() && (e.effective_from.empty() || e.effective_from < from)) {
       CatalogEntry before = plain;
-      before.effective_until = shift(from, -1);
+      before.effective_until = shift_iso_date(from, -1);
       out.push_back(std::move(before));
     }
     CatalogEntry during = e;
@@ -815,7 +824,7 @@ class Loader {
     if (!until.empty()) during.effective_until = e.effective_until.empty() ? until : std::min(until, e.effective_until);
     if (!until.empty() && (e.effective_until.empty() || until < e.effective_until)) {
       CatalogEntry after = plain;
-      after.effective_from = shift(until, 1);
+      after.effective_from = shift_iso_date(until, 1);
       out.push_back(std::move(during));
       out.push_back(std::move(after));
     } else {
@@ -1168,14 +1177,7 @@ class Loader {
                                  display("procedures/<code>/procedure.json"));
       }
     }
-    e.effective_from = r.string("effective_from", Need::optional);
-    check_date(r, "effective_from", e.effective_from);
-    e.effective_until = r.string("effective_until", Need::optional);
-    check_date(r, "effective_until", e.effective_until);
-    if (!e.effective_from.empty() && !e.effective_until.empty() && e.effective_until < e.effective_from) {
-      r.error("effective_until", "\"effective_until\" (" + e.effective_until + ") is before \"effective_from\" (" +
-                                     e.effective_from + "); both days are included");
-    }
+    read_effective_days(r, e.effective_from, e.effective_until);
     e.local_code = r.string("local_code", Need::optional);
     if (!e.local_code.empty() && e.local_code.rfind(e.procedure + ".", 0) != 0) {
       r.error("local_code", "local code \"" + e.local_code + "\" must start with the national code \"" +
@@ -1202,15 +1204,8 @@ class Loader {
     if (const json* o = r.object("overrides", Need::optional)) {
       ObjectReader orr(d, *o, r.pointer_of("overrides"), diags_, "overrides");
       // Overrides of their own days (a decision changing a fee from a date): within the entry's.
-      e.overrides.effective_from = orr.string("effective_from", Need::optional);
-      check_date(orr, "effective_from", e.overrides.effective_from);
-      e.overrides.effective_until = orr.string("effective_until", Need::optional);
-      check_date(orr, "effective_until", e.overrides.effective_until);
+      read_effective_days(orr, e.overrides.effective_from, e.overrides.effective_until);
       const ProcedureOverrides& ov = e.overrides;
-      if (!ov.effective_from.empty() && !ov.effective_until.empty() && ov.effective_until < ov.effective_from) {
-        orr.error("effective_until", "\"effective_until\" (" + ov.effective_until + ") is before \"effective_from\" (" +
-                                         ov.effective_from + "); both days are included");
-      }
       if (!ov.effective_from.empty() && !e.effective_from.empty() && ov.effective_from < e.effective_from) {
         orr.error("effective_from", "the overrides start on " + ov.effective_from + ", before the entry itself (" +
                                         e.effective_from + "); they can only apply while the entry is in force");
@@ -1632,14 +1627,7 @@ bool read_procedure(const JsonDocument& doc, Procedure& p, Diagnostics& diags,
   }
   p.effective_date = r.string("effective_date", Need::optional);
   check_date(r, "effective_date", p.effective_date);
-  p.effective_from = r.string("effective_from", Need::optional);
-  check_date(r, "effective_from", p.effective_from);
-  p.effective_until = r.string("effective_until", Need::optional);
-  check_date(r, "effective_until", p.effective_until);
-  if (!p.effective_from.empty() && !p.effective_until.empty() && p.effective_until < p.effective_from) {
-    r.error("effective_until", "\"effective_until\" (" + p.effective_until + ") is before \"effective_from\" (" +
-                                   p.effective_from + "); both days are included");
-  }
+  read_effective_days(r, p.effective_from, p.effective_until);
   if (const json* source = r.object("source", reviewed_needs)) {
     ObjectReader sr(doc, *source, "/source", diags, "source");
     p.source.decision = sr.string("decision", reviewed_needs);
